@@ -1,0 +1,287 @@
+package dev.vigil.workflows.ticket;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one mutable state object of a ticket workflow. It applies events (pure, no Temporal calls, so it is tested on
+ * its own) and is carried whole across continue-as-new; Jackson serialises its fields.
+ */
+@JsonAutoDetect(
+    fieldVisibility = Visibility.ANY,
+    getterVisibility = Visibility.NONE,
+    isGetterVisibility = Visibility.NONE,
+    setterVisibility = Visibility.NONE)
+public final class TicketState {
+
+  /** What applying one event did, so the workflow knows which side effects (child workflows, upserts) follow. */
+  public record Applied(boolean duplicate, Transition transition) {
+    public boolean closedNow() {
+      return transition != null && transition.changesStatus() && transition.to() == TicketStatus.CLOSED;
+    }
+  }
+
+  private String workflowId;
+  private TicketFacts facts;
+  private TicketStatus status = TicketStatus.NEW;
+  private Analyst assignee;
+  private boolean assistantPaused;
+  private ArrayList<Message> messages = new ArrayList<>();
+  private int messagesDropped;
+  private ArrayList<Suggestion> suggestions = new ArrayList<>();
+  private ArrayList<Decision> decisions = new ArrayList<>();
+  private int decisionsDropped;
+  private ArrayList<TimelineEntry> timeline = new ArrayList<>();
+  private String resolutionNote;
+  private Instant nextCheckInAt;
+  private ArrayList<LearningRun> learningRuns = new ArrayList<>();
+  private LinkedHashSet<String> rememberedEventIds = new LinkedHashSet<>();
+  private Instant createdAt;
+  private Instant updatedAt;
+  private Instant resolvedAt;
+  private Instant closedAt;
+  private int closeCount;
+  private long eventsApplied;
+  private long duplicateEventsIgnored;
+  private long eventsRejected;
+  private int continuedAsNew;
+
+  /** For Jackson. */
+  TicketState() {}
+
+  public static TicketState open(String workflowId, String ticketId, Instant now) {
+    TicketState state = new TicketState();
+    state.workflowId = Objects.requireNonNull(workflowId);
+    state.facts = TicketFacts.onlyId(Objects.requireNonNull(ticketId));
+    state.createdAt = now;
+    state.updatedAt = now;
+    return state;
+  }
+
+  /** Whether {@code event} would be rejected in the current state; null when it applies (or is a duplicate). */
+  public String rejectionOf(TicketEvent event) {
+    if (rememberedEventIds.contains(event.eventId())) {
+      return null;
+    }
+    return transitionFor(event, event.ticket().mergeInto(facts)).rejection();
+  }
+
+  /** Applies one event at workflow time {@code now}. Repeated event ids and rejected transitions change nothing else. */
+  public Applied apply(TicketEvent event, Instant now, TicketSettings settings) {
+    if (rememberedEventIds.contains(event.eventId())) {
+      duplicateEventsIgnored++;
+      return new Applied(true, null);
+    }
+    remember(event.eventId(), settings);
+    TicketFacts merged = event.ticket().mergeInto(facts);
+    Transition transition = transitionFor(event, merged);
+    if (transition.rejected()) {
+      eventsRejected++;
+      decide(now, "ignored " + event.type().wireName(), transition.rejection(), settings);
+      updatedAt = now;
+      return new Applied(false, transition);
+    }
+    applyFacts(event, merged, now);
+    applyPayload(event, now, settings);
+    if (transition.changesStatus()) {
+      enter(transition, event, now, settings);
+    }
+    eventsApplied++;
+    updatedAt = now;
+    return new Applied(false, transition);
+  }
+
+  private Transition transitionFor(TicketEvent event, TicketFacts merged) {
+    if (!facts.id().equals(event.ticketId())) {
+      return Transition.reject(status, "event for ticket " + event.ticketId() + " sent to ticket " + facts.id());
+    }
+    boolean assignedAfter = assignee != null
+        || (event.type() == TicketEventType.ASSIGNED && event.analyst() != null);
+    return TicketLifecycle.next(status, event, merged.subject() != null, assignedAfter);
+  }
+
+  private void applyFacts(TicketEvent event, TicketFacts merged, Instant now) {
+    Priority before = facts.priority();
+    facts = merged;
+    if (before != null && merged.priority() != null && before != merged.priority()) {
+      timeline.add(new TimelineEntry(now, "priority", before + " → " + merged.priority(), event.eventId()));
+    }
+  }
+
+  private void applyPayload(TicketEvent event, Instant now, TicketSettings settings) {
+    switch (event.type()) {
+      case MESSAGE_POSTED -> addMessage(event, settings);
+      case ASSIGNED -> {
+        assignee = event.analyst();
+        timeline.add(new TimelineEntry(now, "assigned", describe(assignee), event.eventId()));
+      }
+      case RESOLVED -> {
+        if (event.resolutionNote() != null && !event.resolutionNote().isBlank()) {
+          resolutionNote = event.resolutionNote();
+        }
+      }
+      case ASSISTANT_PAUSED -> {
+        if (!assistantPaused) {
+          assistantPaused = true;
+          decide(now, "assistant paused", "paused by " + actorOf(event), settings);
+        }
+      }
+      case ASSISTANT_RESUMED -> {
+        if (assistantPaused) {
+          assistantPaused = false;
+          decide(now, "assistant resumed", "resumed by " + actorOf(event), settings);
+        }
+      }
+      default -> {
+        // status-only events: the transition carries their effect
+      }
+    }
+  }
+
+  private void addMessage(TicketEvent event, TicketSettings settings) {
+    IncomingMessage in = event.message();
+    boolean seen = messages.stream().anyMatch(m -> m.id().equals(in.id()));
+    if (seen) {
+      duplicateEventsIgnored++;
+      return;
+    }
+    messages.add(new Message(in.id(), in.role(), in.author(), in.text(), event.occurredAt(), event.eventId()));
+    while (messages.size() > settings.maxMessages()) {
+      messages.remove(0);
+      messagesDropped++;
+    }
+  }
+
+  private void enter(Transition transition, TicketEvent event, Instant now, TicketSettings settings) {
+    TicketStatus to = transition.to();
+    status = to;
+    timeline.add(new TimelineEntry(now, "status", transition.from().wireName() + " → " + to.wireName(),
+        event.eventId()));
+    switch (to) {
+      case TRIAGED -> decide(now, "triaged", triageReason(), settings);
+      case RESOLVED -> resolvedAt = now;
+      case CLOSED -> {
+        closedAt = now;
+        closeCount++;
+      }
+      default -> {
+        // no bookkeeping beyond the timeline
+      }
+    }
+    if (event.type() == TicketEventType.REOPENED) {
+      resolvedAt = null;
+      closedAt = null;
+    }
+    while (timeline.size() > settings.maxDecisions()) {
+      timeline.remove(0);
+    }
+  }
+
+  private String triageReason() {
+    String tenant = facts.customer() == null ? null : facts.customer().tenant();
+    return "priority " + (facts.priority() == null ? Priority.DEFAULT + " (default)" : facts.priority())
+        + ", product " + (facts.product() == null ? "unspecified" : facts.product())
+        + ", tenant " + (tenant == null ? "unknown" : tenant);
+  }
+
+  /** Appends to the decision log, dropping the oldest entries beyond the bound. */
+  public void decide(Instant at, String action, String reason, TicketSettings settings) {
+    decisions.add(new Decision(at, action, reason));
+    while (decisions.size() > settings.maxDecisions()) {
+      decisions.remove(0);
+      decisionsDropped++;
+    }
+  }
+
+  /** Records the learning workflow started for the latest close. */
+  public void learningStarted(LearningRun run, TicketSettings settings) {
+    learningRuns.add(run);
+    decide(run.startedAt(), "learning started", "ticket closed; learning workflow " + run.workflowId(), settings);
+  }
+
+  /** Marks the start of a new run after continue-as-new. */
+  public void continuedAsNew() {
+    continuedAsNew++;
+  }
+
+  private void remember(String eventId, TicketSettings settings) {
+    rememberedEventIds.add(eventId);
+    Iterator<String> oldest = rememberedEventIds.iterator();
+    while (rememberedEventIds.size() > settings.maxRememberedEventIds() && oldest.hasNext()) {
+      oldest.next();
+      oldest.remove();
+    }
+  }
+
+  private static String describe(Analyst analyst) {
+    if (analyst == null) {
+      return "nobody";
+    }
+    return analyst.name() == null ? analyst.id() : analyst.name() + " (" + analyst.id() + ")";
+  }
+
+  private static String actorOf(TicketEvent event) {
+    return event.actor() == null ? "the ticketing system" : event.actor();
+  }
+
+  public String workflowId() {
+    return workflowId;
+  }
+
+  public TicketFacts facts() {
+    return facts;
+  }
+
+  public TicketStatus status() {
+    return status;
+  }
+
+  public Analyst assignee() {
+    return assignee;
+  }
+
+  public Instant closedAt() {
+    return closedAt;
+  }
+
+  public int closeCount() {
+    return closeCount;
+  }
+
+  public TicketView view() {
+    return new TicketView(
+        facts.id(),
+        workflowId,
+        status,
+        facts.subject(),
+        facts.description(),
+        facts.priority() == null ? Priority.DEFAULT : facts.priority(),
+        facts.product(),
+        facts.customer(),
+        assignee,
+        assistantPaused,
+        List.copyOf(messages),
+        messagesDropped,
+        List.copyOf(suggestions),
+        List.copyOf(decisions),
+        decisionsDropped,
+        List.copyOf(timeline),
+        resolutionNote,
+        nextCheckInAt,
+        List.copyOf(learningRuns),
+        createdAt,
+        updatedAt,
+        resolvedAt,
+        closedAt,
+        eventsApplied,
+        duplicateEventsIgnored,
+        eventsRejected,
+        continuedAsNew);
+  }
+}

@@ -1,0 +1,280 @@
+package dev.vigil.workflows.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vigil.workflows.learning.LearningActivities;
+import dev.vigil.workflows.learning.LearningOutcome;
+import dev.vigil.workflows.learning.LearningWorkflow;
+import dev.vigil.workflows.learning.LearningWorkflowImpl;
+import dev.vigil.workflows.learning.RecordingLearningActivities;
+import dev.vigil.workflows.shared.TaskQueues;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
+import io.temporal.client.BatchRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+class TicketWorkflowTest {
+  private static final Duration RETENTION = Duration.ofDays(7);
+
+  private final RecordingLearningActivities learning = new RecordingLearningActivities();
+
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+
+  @BeforeEach
+  void startEnvironment() {
+    env = newEnvironment(learning);
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void stopEnvironment() {
+    env.close();
+  }
+
+  /** A time-skipping test server with Vigil's search attributes and a worker on the production task queue. */
+  static TestWorkflowEnvironment newEnvironment(LearningActivities learningActivities) {
+    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+    TicketSearchAttributes.ALL.forEach(
+        key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+    Worker worker = env.newWorker(TaskQueues.TICKETS);
+    worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class, LearningWorkflowImpl.class);
+    worker.registerActivitiesImplementations(learningActivities);
+    env.start();
+    return env;
+  }
+
+  /** Delivers one webhook event the way the intake does: signal-with-start. */
+  static void deliver(WorkflowClient client, TicketSettings settings, TicketEvent event) {
+    TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(TicketIds.workflowId("desk", event.ticketId()))
+        .setTaskQueue(TaskQueues.TICKETS)
+        .build());
+    BatchRequest request = client.newSignalWithStartRequest();
+    request.add(ticket::run, TicketWorkflowInput.start(event.ticketId(), settings));
+    request.add(ticket::receive, event);
+    client.signalWithStart(request);
+  }
+
+  private static TicketWorkflow ticket(WorkflowClient client, String ticketId) {
+    return client.newWorkflowStub(TicketWorkflow.class, TicketIds.workflowId("desk", ticketId));
+  }
+
+  /** Queries until the view satisfies {@code condition}: signals are applied asynchronously to their delivery. */
+  static TicketView awaitView(WorkflowClient client, String ticketId, Predicate<TicketView> condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    TicketView view = ticket(client, ticketId).view();
+    while (!condition.test(view)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("ticket " + ticketId + " never reached the expected state; last view: " + view);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      view = ticket(client, ticketId).view();
+    }
+    return view;
+  }
+
+  private static String newTicketId() {
+    return "T-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  void givenFullLifecycle_itWalksTheStateMachine_andLearnsOnClose() {
+    String id = newTicketId();
+    TicketEvents e = new TicketEvents(id);
+    TicketSettings settings = TicketSettings.defaults();
+    deliver(client, settings, e.created("Backups fail with error 0x80", Priority.P2));
+    awaitView(client, id, v -> v.status() == TicketStatus.TRIAGED);
+
+    deliver(client, settings, e.customerSays("m1", "Our nightly backup fails with 0x80. How do I fix it?"));
+    deliver(client, settings, e.escalated());
+    deliver(client, settings, e.assigned("a-7", "Bob Analyst"));
+    awaitView(client, id, v -> v.status() == TicketStatus.ESCALATED);
+    deliver(client, settings, e.analystSays("m2", "Rotate the backup credentials under Settings > Keys."));
+    awaitView(client, id, v -> v.status() == TicketStatus.WAITING_ON_CUSTOMER);
+    deliver(client, settings, e.customerSays("m3", "Still failing after rotation."));
+    awaitView(client, id, v -> v.status() == TicketStatus.ESCALATED);
+    deliver(client, settings, e.resolved("Credentials had expired; rotated and re-ran the job."));
+    deliver(client, settings, e.of(TicketEventType.CLOSED));
+
+    TicketView closed = awaitView(client, id, v -> v.learning() != null);
+    assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
+    assertThat(closed.assignee()).isEqualTo(new Analyst("a-7", "Bob Analyst"));
+    assertThat(closed.messages()).extracting(Message::id).containsExactly("m1", "m2", "m3");
+    assertThat(closed.resolutionNote()).startsWith("Credentials had expired");
+    assertThat(closed.timeline()).extracting(TimelineEntry::detail).containsSubsequence(
+        "new → triaged", "triaged → escalated", "escalated → waiting_on_customer",
+        "waiting_on_customer → escalated", "escalated → resolved", "resolved → closed");
+    assertThat(closed.decisions()).extracting(Decision::action).contains("triaged", "learning started");
+    assertThat(closed.learning().workflowId()).isEqualTo("learning:desk:" + id + ":1");
+
+    LearningOutcome outcome = client.newUntypedWorkflowStub(closed.learning().workflowId())
+        .getResult(LearningOutcome.class);
+    assertThat(outcome.ticketId()).isEqualTo(id);
+    assertThat(learning.recorded).singleElement().satisfies(t -> {
+      assertThat(t.ticket().resolutionNote()).startsWith("Credentials had expired");
+      assertThat(t.ticket().messages()).hasSize(3);
+    });
+
+    // the closed ticket's run stays open for reopening, then completes on its own
+    env.sleep(RETENTION.plusMinutes(1));
+    TicketView last = client.newUntypedWorkflowStub(TicketIds.workflowId("desk", id)).getResult(TicketView.class);
+    assertThat(last.status()).isEqualTo(TicketStatus.CLOSED);
+  }
+
+  @Test
+  void searchAttributesAndMemoFollowTheTicket() {
+    String id = newTicketId();
+    TicketEvents e = new TicketEvents(id);
+    deliver(client, TicketSettings.defaults(), e.created("VPN drops every hour", Priority.P1));
+    deliver(client, TicketSettings.defaults(), e.assigned("a-9", "Eve"));
+    awaitView(client, id, v -> v.assignee() != null);
+
+    DescribeWorkflowExecutionResponse described = env.getWorkflowServiceStubs().blockingStub()
+        .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+            .setNamespace(env.getNamespace())
+            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(TicketIds.workflowId("desk", id)))
+            .build());
+    var indexed = described.getWorkflowExecutionInfo().getSearchAttributes().getIndexedFieldsMap();
+    assertThat(DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+        indexed.get("VigilStatus"), String.class, String.class)).isEqualTo("escalated");
+    assertThat(DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+        indexed.get("VigilAssignee"), String.class, String.class)).isEqualTo("a-9");
+    assertThat(DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+        indexed.get("VigilTenant"), String.class, String.class)).isEqualTo("acme");
+    assertThat(DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+        indexed.get("VigilPriority"), String.class, String.class)).isEqualTo("P1");
+    var memo = described.getWorkflowExecutionInfo().getMemo().getFieldsMap();
+    assertThat(DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+        memo.get(TicketSearchAttributes.MEMO_SUBJECT), String.class, String.class))
+        .isEqualTo("VPN drops every hour");
+  }
+
+  @Test
+  void givenClosedTicket_reopenAndCloseAgain_startsASecondLearningRun() {
+    String id = newTicketId();
+    TicketEvents e = new TicketEvents(id);
+    TicketSettings settings = TicketSettings.defaults();
+    deliver(client, settings, e.created("Login loop", Priority.P3));
+    deliver(client, settings, e.assigned("a-1", "Bob"));
+    deliver(client, settings, e.resolved("Cleared cookies"));
+    deliver(client, settings, e.of(TicketEventType.CLOSED));
+    deliver(client, settings, e.of(TicketEventType.REOPENED));
+    TicketView reopened = awaitView(client, id, v -> v.eventsApplied() == 5);
+    assertThat(reopened.status()).isEqualTo(TicketStatus.ESCALATED);
+    assertThat(reopened.closedAt()).isNull();
+
+    deliver(client, settings, e.resolved("Fixed SSO clock skew"));
+    deliver(client, settings, e.of(TicketEventType.CLOSED));
+    TicketView closedAgain = awaitView(client, id, v -> v.learningRuns().size() == 2);
+    assertThat(closedAgain.learningRuns()).extracting(LearningRun::workflowId)
+        .containsExactly("learning:desk:" + id + ":1", "learning:desk:" + id + ":2");
+    assertThat(closedAgain.resolutionNote()).isEqualTo("Fixed SSO clock skew");
+  }
+
+  @Test
+  void givenDuplicateEventIds_eachIsAppliedOnce() {
+    String id = newTicketId();
+    TicketEvents e = new TicketEvents(id);
+    TicketSettings settings = TicketSettings.defaults();
+    TicketEvent created = e.created("Slow queries", Priority.P2);
+    TicketEvent question = e.customerSays("m1", "Why are queries slow since Monday?");
+    deliver(client, settings, created);
+    deliver(client, settings, question);
+    deliver(client, settings, created);
+    deliver(client, settings, question);
+    deliver(client, settings, TicketEvents.withId(question, "another-event-same-message"));
+    TicketView view = awaitView(client, id, v -> v.eventsApplied() + v.duplicateEventsIgnored() == 6);
+    assertThat(view.messages()).hasSize(1);
+    assertThat(view.eventsApplied()).isEqualTo(3);
+    assertThat(view.duplicateEventsIgnored()).isEqualTo(3);
+    assertThat(view.timeline()).filteredOn(t -> t.kind().equals("status")).hasSize(1);
+  }
+
+  @Test
+  void givenLongDialogue_itContinuesAsNew_keepingStateAndIdempotency() {
+    String id = newTicketId();
+    TicketEvents e = new TicketEvents(id);
+    TicketSettings settings = new TicketSettings(2_000, 500, 1_000, 100, RETENTION);
+    TicketEvent created = e.created("Chatty ticket", Priority.P4);
+    deliver(client, settings, created);
+    String firstRun = client.newUntypedWorkflowStub(TicketIds.workflowId("desk", id)).getExecution().getRunId();
+    for (int i = 0; i < 150; i++) {
+      deliver(client, settings, i % 2 == 0 ? e.customerSays("c" + i, "question " + i)
+          : e.analystSays("a" + i, "answer " + i));
+    }
+    TicketView view = awaitView(client, id, v -> v.eventsApplied() == 151 && v.continuedAsNew() >= 1);
+    assertThat(view.continuedAsNew()).isGreaterThanOrEqualTo(1);
+    assertThat(view.messages()).hasSize(150);
+    assertThat(view.subject()).isEqualTo("Chatty ticket");
+    assertThat(view.decisions()).extracting(Decision::action).contains("triaged");
+
+    // an event seen before the continue-as-new is still recognised
+    deliver(client, settings, created);
+    awaitView(client, id, v -> v.duplicateEventsIgnored() == 1);
+    WorkflowStub current = client.newUntypedWorkflowStub(TicketIds.workflowId("desk", id));
+    assertThat(current.describe().getExecution().getRunId()).isNotEqualTo(firstRun);
+  }
+
+  @Test
+  void learningOutlivesTheTicketRun_parentClosePolicyAbandon() {
+    String id = newTicketId();
+    TicketEvents e = new TicketEvents(id);
+    TicketSettings settings = TicketSettings.defaults();
+    learning.hold();
+    deliver(client, settings, e.created("Quota exceeded", Priority.P3));
+    deliver(client, settings, e.resolved("Raised the quota"));
+    deliver(client, settings, e.of(TicketEventType.CLOSED));
+    String learningId = awaitView(client, id, v -> v.learning() != null).learning().workflowId();
+
+    client.newUntypedWorkflowStub(TicketIds.workflowId("desk", id)).terminate("operator ended the ticket run");
+    learning.release();
+
+    LearningOutcome outcome = client.newUntypedWorkflowStub(learningId).getResult(LearningOutcome.class);
+    assertThat(outcome.ticketId()).isEqualTo(id);
+    assertThat(client.newUntypedWorkflowStub(TicketIds.workflowId("desk", id)).describe().getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
+    LearningWorkflow learningRun = client.newWorkflowStub(LearningWorkflow.class, learningId);
+    assertThat(learningRun.ticket().ticket().status()).isEqualTo(TicketStatus.CLOSED);
+  }
+
+  @Test
+  void analystActionsAreUpdates_thatRejectWhatCannotApply() {
+    String id = newTicketId();
+    TicketEvents e = new TicketEvents(id);
+    deliver(client, TicketSettings.defaults(), e.created("Billing question", Priority.P3));
+    TicketWorkflow ticket = ticket(client, id);
+
+    TicketView paused = ticket.act(e.of(TicketEventType.ASSISTANT_PAUSED));
+    assertThat(paused.assistantPaused()).isTrue();
+    assertThat(paused.decisions()).extracting(Decision::action).contains("assistant paused");
+
+    TicketView closed = ticket.act(e.of(TicketEventType.CLOSED));
+    assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
+    assertThatThrownBy(() -> ticket.act(e.escalated()))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause().hasMessageContaining("closed ticket");
+    assertThat(ticket.view().eventsRejected()).isZero();
+  }
+}
