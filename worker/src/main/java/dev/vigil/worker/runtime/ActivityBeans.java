@@ -1,0 +1,25 @@
+package dev.vigil.worker.runtime;
+
+import dev.vigil.activities.learning.ClosedTicketLedger;
+import dev.vigil.activities.learning.LearningActivitiesImpl;
+import dev.vigil.worker.VigilProperties;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The activity implementations this worker hosts, wired to their services. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "vigil.worker", name = "enabled", havingValue = "true", matchIfMissing = true)
+public class ActivityBeans {
+
+  @Bean
+  ClosedTicketLedger closedTicketLedger(VigilProperties vigil) {
+    return new ClosedTicketLedger(vigil.dataDir());
+  }
+
+  @Bean
+  LearningActivitiesImpl learningActivities(ClosedTicketLedger ledger) {
+    return new LearningActivitiesImpl(ledger, Clock.systemUTC());
+  }
+}

@@ -1,0 +1,17 @@
+package dev.vigil.worker.runtime;
+
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The Temporal worker hosted by this process ({@code vigil.worker.*}).
+ *
+ * @param enabled false in a starter-only process, which then only talks to workflows
+ * @param maxConcurrentActivities activity slots of this worker
+ * @param maxConcurrentWorkflowTasks workflow task slots of this worker
+ */
+@Validated
+@ConfigurationProperties("vigil.worker")
+public record WorkerProperties(
+    boolean enabled, @Min(1) int maxConcurrentActivities, @Min(1) int maxConcurrentWorkflowTasks) {}
