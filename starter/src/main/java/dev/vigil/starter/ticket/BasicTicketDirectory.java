@@ -1,0 +1,113 @@
+package dev.vigil.starter.ticket;
+
+import com.google.protobuf.ByteString;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.filter.v1.WorkflowTypeFilter;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsResponse;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lists tickets with the legacy open/closed execution lists, which the dev server implements (it has no visibility
+ * queries). Those lists carry no search attributes or memo, so each listed ticket is described (one in-process call
+ * on the dev server). Filters apply in memory over at most {@code scanLimit} executions, newest first; runs that
+ * continued as new are skipped in favour of the ticket's latest run.
+ */
+public class BasicTicketDirectory implements TicketDirectory {
+  static final String WORKFLOW_TYPE = "TicketWorkflow";
+  private static final int PAGE_SIZE = 500;
+
+  private final WorkflowServiceStubs stubs;
+  private final String namespace;
+  private final int scanLimit;
+
+  public BasicTicketDirectory(WorkflowServiceStubs stubs, String namespace, int scanLimit) {
+    this.stubs = stubs;
+    this.namespace = namespace;
+    this.scanLimit = scanLimit;
+  }
+
+  @Override
+  public List<TicketSummary> list(TicketFilter filter) {
+    Map<String, WorkflowExecutionInfo> latestRuns = new LinkedHashMap<>();
+    for (WorkflowExecutionInfo info : open()) {
+      latestRuns.put(info.getExecution().getWorkflowId(), info);
+    }
+    for (WorkflowExecutionInfo info : closed()) {
+      if (info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW) {
+        latestRuns.putIfAbsent(info.getExecution().getWorkflowId(), info);
+      }
+    }
+    List<WorkflowExecutionInfo> newestFirst = new ArrayList<>(latestRuns.values());
+    newestFirst.sort(Comparator.comparing((WorkflowExecutionInfo i) -> i.getStartTime().getSeconds())
+        .thenComparing(i -> i.getStartTime().getNanos()).reversed());
+    List<TicketSummary> result = new ArrayList<>();
+    for (WorkflowExecutionInfo info : newestFirst.subList(0, Math.min(scanLimit, newestFirst.size()))) {
+      TicketSummary summary = ExecutionSummaries.of(describe(info.getExecution()));
+      if (summary.ticketId() != null && filter.matches(summary)) {
+        result.add(summary);
+        if (result.size() == filter.limit()) {
+          break;
+        }
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public String mechanism() {
+    return "basic";
+  }
+
+  private WorkflowExecutionInfo describe(WorkflowExecution execution) {
+    return stubs.blockingStub().describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+            .setNamespace(namespace)
+            .setExecution(execution)
+            .build())
+        .getWorkflowExecutionInfo();
+  }
+
+  private List<WorkflowExecutionInfo> open() {
+    List<WorkflowExecutionInfo> result = new ArrayList<>();
+    ByteString token = ByteString.EMPTY;
+    do {
+      ListOpenWorkflowExecutionsResponse page = stubs.blockingStub().listOpenWorkflowExecutions(
+          ListOpenWorkflowExecutionsRequest.newBuilder()
+              .setNamespace(namespace)
+              .setMaximumPageSize(PAGE_SIZE)
+              .setNextPageToken(token)
+              .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE))
+              .build());
+      result.addAll(page.getExecutionsList());
+      token = page.getNextPageToken();
+    } while (!token.isEmpty() && result.size() < scanLimit);
+    return result;
+  }
+
+  private List<WorkflowExecutionInfo> closed() {
+    List<WorkflowExecutionInfo> result = new ArrayList<>();
+    ByteString token = ByteString.EMPTY;
+    do {
+      ListClosedWorkflowExecutionsResponse page = stubs.blockingStub().listClosedWorkflowExecutions(
+          ListClosedWorkflowExecutionsRequest.newBuilder()
+              .setNamespace(namespace)
+              .setMaximumPageSize(PAGE_SIZE)
+              .setNextPageToken(token)
+              .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE))
+              .build());
+      result.addAll(page.getExecutionsList());
+      token = page.getNextPageToken();
+    } while (!token.isEmpty() && result.size() < scanLimit);
+    return result;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.vigil.starter.ticket;
+
+import dev.vigil.workflows.ticket.TicketSearchAttributes;
+import io.temporal.api.common.v1.Payload;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DefaultDataConverter;
+import java.time.Instant;
+
+/** Turns a Temporal execution record into a {@link TicketSummary}; shared by both directory implementations. */
+final class ExecutionSummaries {
+  private static final DataConverter CONVERTER = DefaultDataConverter.STANDARD_INSTANCE;
+
+  private ExecutionSummaries() {}
+
+  static TicketSummary of(WorkflowExecutionInfo info) {
+    return new TicketSummary(
+        attribute(info, TicketSearchAttributes.TICKET_ID),
+        info.getExecution().getWorkflowId(),
+        attribute(info, TicketSearchAttributes.STATUS),
+        attribute(info, TicketSearchAttributes.PRIORITY),
+        memo(info, TicketSearchAttributes.MEMO_SUBJECT),
+        attribute(info, TicketSearchAttributes.TENANT),
+        attribute(info, TicketSearchAttributes.CUSTOMER),
+        attribute(info, TicketSearchAttributes.ASSIGNEE),
+        attribute(info, TicketSearchAttributes.PRODUCT),
+        Instant.ofEpochSecond(info.getStartTime().getSeconds(), info.getStartTime().getNanos()),
+        info.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+  }
+
+  private static String attribute(WorkflowExecutionInfo info, SearchAttributeKey<String> key) {
+    Payload payload = info.getSearchAttributes().getIndexedFieldsMap().get(key.getName());
+    return payload == null ? null : decode(payload);
+  }
+
+  private static String memo(WorkflowExecutionInfo info, String key) {
+    Payload payload = info.getMemo().getFieldsMap().get(key);
+    return payload == null ? null : decode(payload);
+  }
+
+  private static String decode(Payload payload) {
+    Object value = CONVERTER.fromPayload(payload, Object.class, Object.class);
+    if (value instanceof java.util.List<?> list) { // keyword lists come back as lists
+      return list.isEmpty() ? null : String.valueOf(list.get(0));
+    }
+    return value == null ? null : String.valueOf(value);
+  }
+}

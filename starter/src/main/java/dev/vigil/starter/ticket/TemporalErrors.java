@@ -1,0 +1,35 @@
+package dev.vigil.starter.ticket;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.Set;
+
+/** Classifies errors from the Temporal client by the gRPC status underneath them. */
+final class TemporalErrors {
+  private static final Set<Status.Code> UNAVAILABLE = Set.of(
+      Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.RESOURCE_EXHAUSTED, Status.Code.ABORTED);
+
+  private TemporalErrors() {}
+
+  static Status.Code statusOf(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof StatusRuntimeException s) {
+        return s.getStatus().getCode();
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /** Whether the server could not be reached or did not answer, so a retry may succeed. */
+  static boolean isUnavailable(Throwable error) {
+    Status.Code code = statusOf(error);
+    return code != null && UNAVAILABLE.contains(code);
+  }
+
+  static boolean isNotFound(Throwable error) {
+    return statusOf(error) == Status.Code.NOT_FOUND;
+  }
+}

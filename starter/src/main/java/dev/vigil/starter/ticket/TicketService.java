@@ -1,0 +1,148 @@
+package dev.vigil.starter.ticket;
+
+import dev.vigil.starter.config.TicketProperties;
+import dev.vigil.workflows.shared.TaskQueues;
+import dev.vigil.workflows.ticket.LearningRun;
+import dev.vigil.workflows.ticket.TicketEvent;
+import dev.vigil.workflows.ticket.TicketView;
+import dev.vigil.workflows.ticket.TicketWorkflow;
+import dev.vigil.workflows.ticket.TicketWorkflowInput;
+import dev.vigil.worker.temporal.TemporalProperties;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.BatchRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The starter's door to ticket workflows: delivers webhook events by signal-with-start, applies analyst actions as
+ * updates and reads tickets by query. Temporal failures become {@link TicketExceptions}.
+ */
+@Service
+public class TicketService {
+  private static final Logger log = LoggerFactory.getLogger(TicketService.class);
+
+  private final WorkflowClient client;
+  private final TicketProperties tickets;
+  private final TemporalProperties temporal;
+
+  public TicketService(WorkflowClient client, TicketProperties tickets, TemporalProperties temporal) {
+    this.client = client;
+    this.tickets = tickets;
+    this.temporal = temporal;
+  }
+
+  public String workflowId(String ticketId) {
+    return tickets.workflowId(ticketId);
+  }
+
+  /**
+   * Delivers an event, starting the ticket's workflow if this is the first event seen for it. Atomic: when Temporal
+   * is unreachable nothing is applied and {@link TicketExceptions.TemporalUnavailable} is thrown.
+   */
+  public String deliver(TicketEvent event) {
+    String workflowId = workflowId(event.ticketId());
+    TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(TaskQueues.TICKETS)
+        // a completed ticket stays completed (its events are refused); a failed run may be replaced
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
+        .build());
+    BatchRequest request = client.newSignalWithStartRequest();
+    request.add(ticket::run, TicketWorkflowInput.start(event.ticketId(), tickets.settings()));
+    request.add(ticket::receive, event);
+    try {
+      client.signalWithStart(request);
+      return workflowId;
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      throw new TicketExceptions.TicketArchived(event.ticketId());
+    } catch (RuntimeException e) {
+      throw translate(e, event.ticketId());
+    }
+  }
+
+  /** Applies an analyst's action; answers with the ticket after it. */
+  public TicketView act(TicketEvent event) {
+    TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, workflowId(event.ticketId()));
+    try {
+      return ticket.act(event);
+    } catch (WorkflowUpdateException e) {
+      throw new TicketExceptions.ActionRejected(rootMessage(e));
+    } catch (RuntimeException e) {
+      throw translate(e, event.ticketId());
+    }
+  }
+
+  public TicketView view(String ticketId) {
+    TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, workflowId(ticketId));
+    try {
+      return ticket.view();
+    } catch (RuntimeException e) {
+      throw translate(e, ticketId);
+    }
+  }
+
+  /** The ticket with its learning run's live status, as the API returns it. */
+  public TicketDetails details(String ticketId) {
+    TicketView view = view(ticketId);
+    return new TicketDetails(view, learningStatus(view.learning()), temporalUiLink(view.workflowId()));
+  }
+
+  private LearningStatus learningStatus(LearningRun run) {
+    if (run == null) {
+      return null;
+    }
+    String status;
+    try {
+      WorkflowExecutionStatus s = client.newUntypedWorkflowStub(run.workflowId()).describe().getStatus();
+      status = s.name().substring("WORKFLOW_EXECUTION_STATUS_".length()).toLowerCase(Locale.ROOT);
+    } catch (RuntimeException e) {
+      log.debug("cannot describe learning run {}", run.workflowId(), e);
+      status = "unknown";
+    }
+    return new LearningStatus(run.workflowId(), run.runId(), run.startedAt(), status);
+  }
+
+  String temporalUiLink(String workflowId) {
+    if (temporal.uiUrl() == null || temporal.uiUrl().isBlank()) {
+      return null;
+    }
+    String base = temporal.uiUrl().endsWith("/") ? temporal.uiUrl() : temporal.uiUrl() + "/";
+    return base + "namespaces/" + URLEncoder.encode(temporal.namespace(), StandardCharsets.UTF_8)
+        + "/workflows/" + URLEncoder.encode(workflowId, StandardCharsets.UTF_8);
+  }
+
+  private static RuntimeException translate(RuntimeException e, String ticketId) {
+    if (e instanceof WorkflowNotFoundException || TemporalErrors.isNotFound(e)) {
+      return new TicketExceptions.TicketNotFound(ticketId);
+    }
+    if (TemporalErrors.isUnavailable(e)) {
+      return new TicketExceptions.TemporalUnavailable(e);
+    }
+    return e;
+  }
+
+  private static String rootMessage(WorkflowException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure failure) {
+        return failure.getOriginalMessage();
+      }
+    }
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+}

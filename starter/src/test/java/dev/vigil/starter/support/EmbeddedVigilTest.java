@@ -1,0 +1,29 @@
+package dev.vigil.starter.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Boots the whole application as {@code ./vigil run} does (in-process dev server, worker, web) on free ports. Every
+ * class with this annotation shares one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "vigil.temporal.dev-port=0",
+      "vigil.data-dir=target/test-data/embedded",
+      "vigil.webhook.secret=" + VigilHttp.SECRET,
+      "vigil.security.admin-password=" + VigilHttp.ADMIN_PASSWORD,
+      "vigil.security.users[0].username=olive",
+      "vigil.security.users[0].password=olive-pw",
+      "vigil.security.users[0].roles=operator",
+      "vigil.security.users[1].username=andy",
+      "vigil.security.users[1].password=andy-pw",
+      "vigil.security.users[1].roles=analyst"
+    })
+public @interface EmbeddedVigilTest {}
