@@ -65,7 +65,8 @@ public class EmbeddedSecrets implements EnvironmentPostProcessor, Ordered {
       banner.append("  user admin, password (VIGIL_ADMIN_PASSWORD): ")
           .append(stored.getProperty(ADMIN_PASSWORD)).append('\n');
     }
-    environment.getPropertySources().addLast(new MapPropertySource("vigilGeneratedSecrets", supplied));
+    // first: the only other value is the blank default from application.yml (the property was checked blank above)
+    environment.getPropertySources().addFirst(new MapPropertySource("vigilGeneratedSecrets", supplied));
     System.out.print(banner);
   }
 
