@@ -1,0 +1,82 @@
+package dev.vigil.activities.knowledge;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One piece of knowledge Vigil may answer from. {@code scope} is {@code global} or a tenant id: a tenant sees global
+ * entries and its own, never another tenant's. {@code version} counts the stored versions (1 for the first); the
+ * index keeps every version. The entry's embedding is computed by the index from its text and lives in the index.
+ */
+public record KnowledgeEntry(
+    String id,
+    EntryKind kind,
+    String question,
+    String answer,
+    String product,
+    List<String> tags,
+    String scope,
+    Provenance provenance,
+    EntryStatus status,
+    long version,
+    Instant createdAt,
+    Instant updatedAt,
+    QualityCounters counters) {
+
+  public static final String GLOBAL = "global";
+
+  public KnowledgeEntry {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(answer, "answer");
+    tags = tags == null ? List.of() : List.copyOf(tags);
+    scope = scope == null || scope.isBlank() ? GLOBAL : scope;
+    provenance = provenance == null ? Provenance.none() : provenance;
+    status = status == null ? EntryStatus.ACTIVE : status;
+    counters = counters == null ? QualityCounters.ZERO : counters;
+  }
+
+  /** A new entry, not stored yet (version 0). */
+  public static KnowledgeEntry draft(String id, EntryKind kind, String question, String answer, String product,
+      List<String> tags, String scope, Provenance provenance, EntryStatus status) {
+    return new KnowledgeEntry(id, kind, question, answer, product, tags, scope, provenance, status, 0, null, null,
+        QualityCounters.ZERO);
+  }
+
+  public KnowledgeEntry withStatus(EntryStatus newStatus) {
+    return new KnowledgeEntry(id, kind, question, answer, product, tags, scope, provenance, newStatus, version,
+        createdAt, updatedAt, counters);
+  }
+
+  /**
+   * This entry as the version that follows {@code previous} (null when it is the first), stored at {@code now}. An
+   * entry built from scratch (no creation time) keeps the creation time and counters of the version it replaces.
+   */
+  public KnowledgeEntry nextVersionOf(KnowledgeEntry previous, Instant now) {
+    boolean fromScratch = createdAt == null;
+    Instant created = previous == null ? (fromScratch ? now : createdAt)
+        : (fromScratch ? previous.createdAt() : createdAt);
+    QualityCounters kept = previous != null && fromScratch ? previous.counters() : counters;
+    return new KnowledgeEntry(id, kind, question, answer, product, tags, scope, provenance, status,
+        previous == null ? 1 : previous.version() + 1, created, now, kept);
+  }
+
+  /** Whether two entries say the same thing (ignoring version, timestamps and counters). */
+  public boolean sameContentAs(KnowledgeEntry other) {
+    return other != null
+        && kind == other.kind
+        && Objects.equals(question, other.question)
+        && answer.equals(other.answer)
+        && Objects.equals(product, other.product)
+        && tags.equals(other.tags)
+        && scope.equals(other.scope)
+        && status == other.status
+        && provenance.equals(other.provenance);
+  }
+
+  /** The text that is embedded for vector search: the question when there is one, else the answer's opening. */
+  public String embeddingText() {
+    return question != null && !question.isBlank() ? question : answer;
+  }
+}

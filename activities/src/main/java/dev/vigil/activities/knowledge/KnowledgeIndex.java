@@ -1,0 +1,72 @@
+package dev.vigil.activities.knowledge;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Vigil's knowledge store. Two implementations (embedded Lucene, Elasticsearch) pass one contract suite.
+ *
+ * <p>Writes are versioned with optimistic concurrency: a write names the version it replaces (0 to create) and is
+ * rejected with {@link StaleVersionException} when that is not the stored version. Every version is kept.
+ */
+public interface KnowledgeIndex extends AutoCloseable {
+
+  /** Stores {@code entry} as the version after {@code expectedVersion} (0 creates). Returns what was stored. */
+  KnowledgeEntry upsert(KnowledgeEntry entry, long expectedVersion);
+
+  Optional<KnowledgeEntry> get(String id);
+
+  /**
+   * Idempotent bulk write (imports): creates missing entries, writes a new version of those whose content changed,
+   * leaves identical ones alone. Embeds the entries in batches.
+   */
+  BulkResult bulkUpsert(List<KnowledgeEntry> entries);
+
+  /** Every stored version of an entry, oldest first; empty when it does not exist. */
+  List<KnowledgeEntry> history(String id);
+
+  /** Raw BM25 over question, answer and tags, with the query's filters. */
+  List<RankedEntry> bm25(KnowledgeQuery query);
+
+  /** Raw kNN over the entries' embeddings, with the query's filters; scores are (1 + cosine) / 2. */
+  List<RankedEntry> knn(KnowledgeQuery query, float[] vector);
+
+  /** BM25 and kNN with the same filters, fused by reciprocal rank. */
+  List<KnowledgeHit> hybrid(KnowledgeQuery query, float[] vector);
+
+  /** Hybrid search with the query text embedded by this index's embedder. */
+  List<KnowledgeHit> search(KnowledgeQuery query);
+
+  List<KnowledgeEntry> list(KnowledgeFilter filter, int offset, int limit);
+
+  long count(KnowledgeFilter filter);
+
+  /** A short description of the backing store's health; throws when it is unreachable. */
+  String health();
+
+  /** Withdraws an entry from answers (a new version with status {@code retired}). */
+  default KnowledgeEntry retire(String id, long expectedVersion) {
+    KnowledgeEntry current = get(id).orElseThrow(() -> new StaleVersionException(id, expectedVersion, 0));
+    return upsert(current.withStatus(EntryStatus.RETIRED), expectedVersion);
+  }
+
+  /** Brings a retired entry back with the status it had before it was retired. */
+  default KnowledgeEntry restore(String id, long expectedVersion) {
+    KnowledgeEntry current = get(id).orElseThrow(() -> new StaleVersionException(id, expectedVersion, 0));
+    if (current.status() != EntryStatus.RETIRED) {
+      throw new IllegalStateException("entry " + id + " is " + current.status().wireName() + ", not retired");
+    }
+    List<KnowledgeEntry> versions = history(id);
+    EntryStatus before = EntryStatus.ACTIVE;
+    for (int i = versions.size() - 1; i >= 0; i--) {
+      if (versions.get(i).status() != EntryStatus.RETIRED) {
+        before = versions.get(i).status();
+        break;
+      }
+    }
+    return upsert(current.withStatus(before), expectedVersion);
+  }
+
+  @Override
+  void close();
+}

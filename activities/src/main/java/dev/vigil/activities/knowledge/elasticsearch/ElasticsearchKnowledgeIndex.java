@@ -1,0 +1,482 @@
+package dev.vigil.activities.knowledge.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
+import co.elastic.clients.elasticsearch._types.KnnSearch;
+import co.elastic.clients.elasticsearch._types.OpType;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.activities.knowledge.BulkPlan;
+import dev.vigil.activities.knowledge.BulkResult;
+import dev.vigil.activities.knowledge.Embedder;
+import dev.vigil.activities.knowledge.EntryStatus;
+import dev.vigil.activities.knowledge.KnowledgeEntry;
+import dev.vigil.activities.knowledge.KnowledgeFilter;
+import dev.vigil.activities.knowledge.KnowledgeHit;
+import dev.vigil.activities.knowledge.KnowledgeIndex;
+import dev.vigil.activities.knowledge.KnowledgeJson;
+import dev.vigil.activities.knowledge.KnowledgeQuery;
+import dev.vigil.activities.knowledge.RankedEntry;
+import dev.vigil.activities.knowledge.ReciprocalRankFusion;
+import dev.vigil.activities.knowledge.StaleVersionException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.http.HttpHost;
+import org.apache.http.auth.AuthScope;
+import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
+
+/**
+ * The production knowledge index on Elasticsearch 8.19: entries behind an alias over a versioned index (so a reindex
+ * can swap it), an explicit mapping with a 384-dimension cosine {@code dense_vector}, BM25 text fields, bulk writes,
+ * optimistic concurrency through {@code if_seq_no}/{@code if_primary_term}, and every version in a history index.
+ * BM25 and kNN run as one {@code _msearch} and are fused in Java (reciprocal rank), which also works where the
+ * server has no {@code rrf} retriever.
+ */
+public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
+  static final int MAPPING_VERSION = 1;
+  private static final String EMBEDDING = "embedding";
+  private static final String NO_PRODUCT = "_none";
+  private static final int EMBED_BATCH = 64;
+
+  private final RestClient restClient;
+  private final ElasticsearchClient client;
+  private final Embedder embedder;
+  private final ElasticsearchSettings settings;
+  private final Clock clock;
+  private final String alias;
+  private final String historyAlias;
+  private final Refresh refresh;
+
+  private ElasticsearchKnowledgeIndex(RestClient restClient, Embedder embedder, ElasticsearchSettings settings,
+      Clock clock) {
+    this.restClient = restClient;
+    this.client = new ElasticsearchClient(
+        new RestClientTransport(restClient, new JacksonJsonpMapper(KnowledgeJson.MAPPER)));
+    this.embedder = embedder;
+    this.settings = settings;
+    this.clock = clock;
+    this.alias = settings.alias();
+    this.historyAlias = settings.alias() + "-history";
+    this.refresh = switch (settings.refresh()) {
+      case "true" -> Refresh.True;
+      case "false" -> Refresh.False;
+      default -> Refresh.WaitFor;
+    };
+  }
+
+  /** Connects and creates the indexes and aliases when they do not exist yet. */
+  public static ElasticsearchKnowledgeIndex connect(ElasticsearchSettings settings, Embedder embedder, Clock clock) {
+    RestClientBuilder builder = RestClient.builder(HttpHost.create(settings.url()));
+    if (settings.username() != null && !settings.username().isBlank()) {
+      BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+      credentials.setCredentials(AuthScope.ANY,
+          new UsernamePasswordCredentials(settings.username(), settings.password()));
+      builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
+    }
+    ElasticsearchKnowledgeIndex index = new ElasticsearchKnowledgeIndex(builder.build(), embedder, settings, clock);
+    try {
+      index.ensureIndexes();
+    } catch (RuntimeException e) {
+      index.close();
+      throw e;
+    }
+    return index;
+  }
+
+  private void ensureIndexes() {
+    ensureIndex(alias, entryMapping());
+    ensureIndex(historyAlias, historyMapping());
+  }
+
+  private void ensureIndex(String aliasName, String mapping) {
+    try {
+      if (client.indices().existsAlias(a -> a.name(aliasName)).value()) {
+        return;
+      }
+      String concrete = aliasName + "-v" + MAPPING_VERSION;
+      try {
+        client.indices().create(c -> c.index(concrete)
+            .withJson(new StringReader(mapping))
+            .aliases(aliasName, a -> a.isWriteIndex(true)));
+      } catch (ElasticsearchException e) {
+        if (!"resource_already_exists_exception".equals(e.error().type())) {
+          throw e; // another Vigil process created it at the same moment otherwise
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach Elasticsearch at " + settings.url(), e);
+    }
+  }
+
+  private String entryMapping() {
+    String analyzer = "\"" + settings.analyzer() + "\"";
+    return """
+        {"settings": {"number_of_shards": 1, "number_of_replicas": 0},
+         "mappings": {
+           "dynamic": false,
+           "_source": {"excludes": ["embedding"]},
+           "properties": {
+             "id": {"type": "keyword"},
+             "kind": {"type": "keyword"},
+             "status": {"type": "keyword"},
+             "scope": {"type": "keyword"},
+             "product": {"type": "keyword", "null_value": "%s"},
+             "question": {"type": "text", "analyzer": %s},
+             "answer": {"type": "text", "analyzer": %s},
+             "tags": {"type": "text", "analyzer": %s, "fields": {"keyword": {"type": "keyword"}}},
+             "version": {"type": "long"},
+             "createdAt": {"type": "date"},
+             "updatedAt": {"type": "date"},
+             "embedding": {"type": "dense_vector", "dims": %d, "index": true, "similarity": "cosine"}
+           }}}
+        """.formatted(NO_PRODUCT, analyzer, analyzer, analyzer, embedder.dimensions());
+  }
+
+  private static String historyMapping() {
+    return """
+        {"settings": {"number_of_shards": 1, "number_of_replicas": 0},
+         "mappings": {"dynamic": false, "properties": {
+           "id": {"type": "keyword"}, "version": {"type": "long"}}}}
+        """;
+  }
+
+  /** The stored entry and its sequence number and primary term, for compare-and-set. */
+  private record Current(KnowledgeEntry entry, long seqNo, long primaryTerm) {}
+
+  private Optional<Current> current(String id) throws IOException {
+    GetResponse<ObjectNode> got = client.get(g -> g.index(alias).id(id), ObjectNode.class);
+    if (!got.found() || got.source() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Current(KnowledgeJson.MAPPER.treeToValue(got.source(), KnowledgeEntry.class),
+        got.seqNo(), got.primaryTerm()));
+  }
+
+  @Override
+  public KnowledgeEntry upsert(KnowledgeEntry entry, long expectedVersion) {
+    try {
+      Optional<Current> current = current(entry.id());
+      long actual = current.map(c -> c.entry().version()).orElse(0L);
+      if (actual != expectedVersion) {
+        throw new StaleVersionException(entry.id(), expectedVersion, actual);
+      }
+      KnowledgeEntry stored = entry.nextVersionOf(current.map(Current::entry).orElse(null), clock.instant());
+      ObjectNode document = document(stored, embedder.embed(stored.embeddingText()));
+      try {
+        client.index(i -> {
+          i.index(alias).id(stored.id()).document(document).refresh(refresh);
+          current.ifPresentOrElse(
+              c -> i.ifSeqNo(c.seqNo()).ifPrimaryTerm(c.primaryTerm()),
+              () -> i.opType(OpType.Create));
+          return i;
+        });
+      } catch (ElasticsearchException e) {
+        if (e.status() == 409) {
+          long now = current(entry.id()).map(c -> c.entry().version()).orElse(0L);
+          throw new StaleVersionException(entry.id(), expectedVersion, now);
+        }
+        throw e;
+      }
+      // after the compare-and-set: a lost write never leaves a version in the history
+      client.index(i -> i.index(historyAlias).id(stored.id() + ":" + stored.version())
+          .document(KnowledgeJson.MAPPER.valueToTree(stored)).refresh(refresh));
+      return stored;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public BulkResult bulkUpsert(List<KnowledgeEntry> entries) {
+    try {
+      Map<String, Current> found = currentAll(entries.stream().map(KnowledgeEntry::id).distinct().toList());
+      Map<String, KnowledgeEntry> stored = new LinkedHashMap<>();
+      found.forEach((id, current) -> stored.put(id, current.entry()));
+      BulkPlan plan = BulkPlan.of(entries, stored, clock.instant());
+      List<String> failures = new ArrayList<>(plan.failures());
+      List<KnowledgeEntry> batch = plan.toWrite();
+      int written = 0;
+      for (int from = 0; from < batch.size(); from += EMBED_BATCH) {
+        List<KnowledgeEntry> slice = batch.subList(from, Math.min(batch.size(), from + EMBED_BATCH));
+        List<float[]> vectors = embedder.embedAll(slice.stream().map(KnowledgeEntry::embeddingText).toList());
+        written += writeBulk(slice, vectors, found, failures);
+      }
+      return new BulkResult(written, plan.unchanged(), failures);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Map<String, Current> currentAll(List<String> ids) throws IOException {
+    Map<String, Current> found = new LinkedHashMap<>();
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<String> slice = ids.subList(from, Math.min(ids.size(), from + 500));
+      var response = client.mget(m -> m.index(alias).ids(slice), ObjectNode.class);
+      for (var doc : response.docs()) {
+        if (doc.isResult() && doc.result().found() && doc.result().source() != null) {
+          var result = doc.result();
+          found.put(result.id(), new Current(KnowledgeJson.MAPPER.treeToValue(result.source(), KnowledgeEntry.class),
+              result.seqNo(), result.primaryTerm()));
+        }
+      }
+    }
+    return found;
+  }
+
+  private int writeBulk(List<KnowledgeEntry> slice, List<float[]> vectors, Map<String, Current> existing,
+      List<String> failures) throws IOException {
+    BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(refresh);
+    for (int i = 0; i < slice.size(); i++) {
+      KnowledgeEntry entry = slice.get(i);
+      ObjectNode document = document(entry, vectors.get(i));
+      Current now = existing.get(entry.id());
+      if (now == null) {
+        bulk.operations(op -> op.create(c -> c.index(alias).id(entry.id()).document(document)));
+      } else {
+        bulk.operations(op -> op.index(x -> x.index(alias).id(entry.id()).document(document)
+            .ifSeqNo(now.seqNo()).ifPrimaryTerm(now.primaryTerm())));
+      }
+    }
+    BulkResponse response = client.bulk(bulk.build());
+    List<KnowledgeEntry> accepted = new ArrayList<>();
+    for (int i = 0; i < response.items().size(); i++) {
+      BulkResponseItem item = response.items().get(i);
+      if (item.error() != null) {
+        failures.add(item.id() + ": " + item.error().type() + " " + item.error().reason());
+      } else {
+        accepted.add(slice.get(i));
+      }
+    }
+    if (!accepted.isEmpty()) {
+      BulkRequest.Builder history = new BulkRequest.Builder().refresh(refresh);
+      for (KnowledgeEntry entry : accepted) {
+        history.operations(op -> op.index(x -> x.index(historyAlias).id(entry.id() + ":" + entry.version())
+            .document(KnowledgeJson.MAPPER.valueToTree(entry))));
+      }
+      BulkResponse historyResponse = client.bulk(history.build());
+      if (historyResponse.errors()) {
+        historyResponse.items().stream().filter(item -> item.error() != null)
+            .forEach(item -> failures.add(item.id() + ": history not written: " + item.error().reason()));
+      }
+    }
+    return accepted.size();
+  }
+
+  private static ObjectNode document(KnowledgeEntry entry, float[] vector) {
+    ObjectNode document = KnowledgeJson.MAPPER.valueToTree(entry);
+    ArrayNode embedding = document.putArray(EMBEDDING);
+    for (float v : vector) {
+      embedding.add(v);
+    }
+    return document;
+  }
+
+  @Override
+  public Optional<KnowledgeEntry> get(String id) {
+    try {
+      return current(id).map(Current::entry);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public List<KnowledgeEntry> history(String id) {
+    try {
+      SearchResponse<ObjectNode> response = client.search(s -> s.index(historyAlias)
+              .size(10_000)
+              .query(q -> q.term(t -> t.field("id").value(id)))
+              .sort(o -> o.field(f -> f.field("version").order(SortOrder.Asc))),
+          ObjectNode.class);
+      return entries(response.hits().hits());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public List<RankedEntry> bm25(KnowledgeQuery query) {
+    try {
+      return ranked(client.search(s -> s.index(alias).size(query.candidates()).query(bm25Query(query)),
+          ObjectNode.class).hits().hits(), query.candidates());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public List<RankedEntry> knn(KnowledgeQuery query, float[] vector) {
+    try {
+      return ranked(client.search(s -> s.index(alias).size(query.k()).knn(knn(query, vector, query.k())),
+          ObjectNode.class).hits().hits(), query.k());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public List<KnowledgeHit> hybrid(KnowledgeQuery query, float[] vector) {
+    try {
+      // one round trip; the server runs both searches in parallel
+      MsearchResponse<ObjectNode> response = client.msearch(m -> m
+              .searches(s -> s.header(h -> h.index(alias))
+                  .body(b -> b.size(query.candidates()).query(bm25Query(query))))
+              .searches(s -> s.header(h -> h.index(alias))
+                  .body(b -> b.size(query.candidates()).knn(knn(query, vector, query.candidates())))),
+          ObjectNode.class);
+      List<RankedEntry> lexical = ranked(resultOf(response.responses().get(0)), query.candidates());
+      List<RankedEntry> semantic = ranked(resultOf(response.responses().get(1)), query.candidates());
+      return ReciprocalRankFusion.fuse(lexical, semantic, query.k());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<Hit<ObjectNode>> resultOf(MultiSearchResponseItem<ObjectNode> item) {
+    if (item.isFailure()) {
+      throw new IllegalStateException("search failed: " + item.failure().error().reason());
+    }
+    return item.result().hits().hits();
+  }
+
+  @Override
+  public List<KnowledgeHit> search(KnowledgeQuery query) {
+    return hybrid(query, embedder.embed(query.text()));
+  }
+
+  private static Query bm25Query(KnowledgeQuery query) {
+    return Query.of(q -> q.bool(b -> b
+        .must(m -> m.multiMatch(mm -> mm.query(query.text()).fields("question", "answer", "tags")))
+        .filter(filters(query))));
+  }
+
+  private static KnnSearch knn(KnowledgeQuery query, float[] vector, int k) {
+    List<Float> values = new ArrayList<>(vector.length);
+    for (float v : vector) {
+      values.add(v);
+    }
+    return KnnSearch.of(n -> n.field(EMBEDDING).queryVector(values).k(k).numCandidates(query.candidates())
+        .filter(filters(query)));
+  }
+
+  /** Only what the caller may see: the statuses asked for, global or the caller's tenant, the product. */
+  private static List<Query> filters(KnowledgeQuery query) {
+    List<Query> filters = new ArrayList<>();
+    filters.add(terms("status", query.statuses().stream().map(EntryStatus::wireName).toList()));
+    filters.add(terms("scope", query.tenant() == null
+        ? List.of(KnowledgeEntry.GLOBAL)
+        : List.of(KnowledgeEntry.GLOBAL, query.tenant())));
+    if (query.product() != null) {
+      filters.add(terms("product", List.of(query.product(), NO_PRODUCT)));
+    }
+    return filters;
+  }
+
+  private static Query terms(String field, List<String> values) {
+    return Query.of(q -> q.terms(t -> t.field(field)
+        .terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
+  }
+
+  @Override
+  public List<KnowledgeEntry> list(KnowledgeFilter filter, int offset, int limit) {
+    try {
+      SearchResponse<ObjectNode> response = client.search(s -> s.index(alias)
+              .from(offset).size(limit)
+              .query(listQuery(filter))
+              .sort(o -> o.field(f -> f.field("updatedAt").order(SortOrder.Desc)))
+              .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
+          ObjectNode.class);
+      return entries(response.hits().hits());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public long count(KnowledgeFilter filter) {
+    try {
+      return client.count(c -> c.index(alias).query(listQuery(filter))).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Query listQuery(KnowledgeFilter filter) {
+    List<Query> filters = new ArrayList<>();
+    if (filter.status() != null) {
+      filters.add(terms("status", List.of(filter.status().wireName())));
+    }
+    if (filter.scope() != null) {
+      filters.add(terms("scope", List.of(filter.scope())));
+    }
+    if (filter.kind() != null) {
+      filters.add(terms("kind", List.of(filter.kind().wireName())));
+    }
+    return Query.of(q -> q.bool(b -> b.filter(filters)));
+  }
+
+  @Override
+  public String health() {
+    try {
+      var health = client.cluster().health(h -> h.index(alias));
+      if (health.status() == HealthStatus.Red) {
+        throw new IllegalStateException("Elasticsearch index " + alias + " is red");
+      }
+      return "elasticsearch " + health.clusterName() + " " + health.status().jsonValue() + " at " + settings.url();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Elasticsearch unreachable at " + settings.url(), e);
+    }
+  }
+
+  private static List<RankedEntry> ranked(List<Hit<ObjectNode>> hits, int keep) throws IOException {
+    List<RankedEntry> ranked = new ArrayList<>(Math.min(keep, hits.size()));
+    for (int i = 0; i < hits.size() && i < keep; i++) {
+      Hit<ObjectNode> hit = hits.get(i);
+      ranked.add(new RankedEntry(KnowledgeJson.MAPPER.treeToValue(hit.source(), KnowledgeEntry.class), i + 1,
+          hit.score() == null ? 0 : hit.score()));
+    }
+    return ranked;
+  }
+
+  private static List<KnowledgeEntry> entries(List<Hit<ObjectNode>> hits) throws IOException {
+    List<KnowledgeEntry> entries = new ArrayList<>(hits.size());
+    for (Hit<ObjectNode> hit : hits) {
+      entries.add(KnowledgeJson.MAPPER.treeToValue(hit.source(), KnowledgeEntry.class));
+    }
+    return entries;
+  }
+
+  @Override
+  public void close() {
+    try {
+      restClient.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,270 @@
+package dev.vigil.activities.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link KnowledgeIndex} must have. Each implementation's test class extends this and supplies
+ * a fresh, empty index and a way to reopen it on the same storage.
+ */
+public abstract class KnowledgeIndexContract {
+  protected KnowledgeIndex index;
+
+  /** A new, empty index. */
+  protected abstract KnowledgeIndex openFresh();
+
+  /** Closes {@code index} and opens the same storage again, as after a restart. */
+  protected abstract KnowledgeIndex reopen(KnowledgeIndex index);
+
+  @BeforeEach
+  void openIndex() {
+    index = openFresh();
+  }
+
+  @AfterEach
+  void closeIndex() {
+    index.close();
+  }
+
+  private static KnowledgeEntry entry(String id, String scope, EntryStatus status, String question, String answer) {
+    return KnowledgeEntry.draft(id, EntryKind.CUSTOM, question, answer, null, List.of(), scope,
+        Provenance.none(), status);
+  }
+
+  @Test
+  void hybridSearchFindsTheEntryAParaphraseAsksFor() {
+    BulkResult loaded = index.bulkUpsert(KnowledgeFixture.entries());
+    assertThat(loaded.written()).isEqualTo(KnowledgeFixture.entries().size());
+    for (KnowledgeFixture.Probe probe : KnowledgeFixture.probes()) {
+      List<KnowledgeHit> hits = index.search(KnowledgeQuery.of(probe.question(), "acme"));
+      assertThat(hits).as(probe.question()).isNotEmpty();
+      assertThat(hits.get(0).entry().id()).as(probe.question()).isEqualTo(probe.expectedId());
+      assertThat(hits.get(0).rank()).isEqualTo(1);
+      assertThat(hits.get(0).cosine()).as("kNN contributed").isNotNull().isBetween(0.3, 1.0);
+    }
+  }
+
+  @Test
+  void hitsCarryFusedAndPerRetrieverScores() {
+    index.bulkUpsert(KnowledgeFixture.entries());
+    KnowledgeQuery query = KnowledgeQuery.of("API rate limit 429", null);
+    List<KnowledgeHit> hits = index.search(query);
+    KnowledgeHit top = hits.get(0);
+    assertThat(top.entry().id()).isEqualTo("faq-api-429");
+    assertThat(top.bm25Rank()).isEqualTo(1);
+    assertThat(top.bm25Score()).isPositive();
+    assertThat(top.knnRank()).isNotNull();
+    assertThat(top.score()).isEqualTo(1.0 / (60 + top.bm25Rank()) + 1.0 / (60 + top.knnRank()));
+    for (int i = 1; i < hits.size(); i++) {
+      assertThat(hits.get(i).score()).isLessThanOrEqualTo(hits.get(i - 1).score());
+      assertThat(hits.get(i).rank()).isEqualTo(i + 1);
+    }
+    float[] vector = SharedEmbedder.get().embed(query.text());
+    assertThat(index.knn(query, vector)).hasSizeLessThanOrEqualTo(query.k()).first()
+        .satisfies(r -> assertThat(r.rank()).isEqualTo(1));
+    assertThat(index.bm25(query).get(0).entry().id()).isEqualTo("faq-api-429");
+  }
+
+  @Test
+  void aTenantNeverSeesAnotherTenantsEntries() {
+    index.upsert(entry("acme-secret", "acme", EntryStatus.ACTIVE,
+        "How do we restart the acme billing exporter?", "Run exporter-restart on host billing-7."), 0);
+    index.upsert(entry("globex-secret", "globex", EntryStatus.ACTIVE,
+        "How do we restart the globex billing exporter?", "Run exporter-restart on host gx-3."), 0);
+    index.upsert(entry("global-doc", KnowledgeEntry.GLOBAL, EntryStatus.ACTIVE,
+        "How do I restart a billing exporter?", "Use the console's Restart button."), 0);
+
+    assertThat(ids(index.search(KnowledgeQuery.of("restart the acme billing exporter", "globex"))))
+        .contains("globex-secret", "global-doc").doesNotContain("acme-secret");
+    assertThat(ids(index.search(KnowledgeQuery.of("restart the acme billing exporter", "acme"))))
+        .contains("acme-secret", "global-doc").doesNotContain("globex-secret");
+    assertThat(ids(index.search(KnowledgeQuery.of("restart billing exporter", null))))
+        .containsExactly("global-doc");
+  }
+
+  @Test
+  void onlyActiveEntriesAreSearchedUnlessAsked() {
+    index.upsert(entry("active", KnowledgeEntry.GLOBAL, EntryStatus.ACTIVE, "Printer jams on page two",
+        "Remove the rear tray and clear the roller."), 0);
+    index.upsert(entry("draft", KnowledgeEntry.GLOBAL, EntryStatus.DRAFT, "Printer jams on every page",
+        "Replace the roller kit."), 0);
+    KnowledgeEntry retired = index.upsert(entry("retired", KnowledgeEntry.GLOBAL, EntryStatus.ACTIVE,
+        "Printer jams constantly", "Shake the toner."), 0);
+    index.retire("retired", retired.version());
+
+    assertThat(ids(index.search(KnowledgeQuery.of("printer jams", null)))).containsExactly("active");
+    KnowledgeQuery drafts = new KnowledgeQuery("printer jams", null, null, Set.of(EntryStatus.DRAFT), 10, 50);
+    assertThat(ids(index.search(drafts))).containsExactly("draft");
+  }
+
+  @Test
+  void productFilterKeepsThatProductAndProductlessEntries() {
+    index.bulkUpsert(KnowledgeFixture.entries());
+    index.upsert(KnowledgeEntry.draft("any-product", EntryKind.DOC, "How do I contact the status page?",
+        "See status.example.com for incidents.", null, List.of(), KnowledgeEntry.GLOBAL, null, null), 0);
+    KnowledgeQuery storage = new KnowledgeQuery("status of incidents and snapshots", null, "storage", null, 10, 50);
+    assertThat(index.search(storage)).extracting(h -> h.entry().product())
+        .allMatch(p -> p == null || p.equals("storage"));
+    assertThat(ids(index.search(storage))).contains("any-product", "faq-quota");
+  }
+
+  @Test
+  void optimisticConcurrencyRejectsStaleWrites() {
+    KnowledgeEntry first = index.upsert(entry("occ", KnowledgeEntry.GLOBAL, EntryStatus.ACTIVE, "q", "v1"), 0);
+    assertThat(first.version()).isEqualTo(1);
+    assertThat(first.createdAt()).isNotNull();
+    assertThatThrownBy(() -> index.upsert(entry("occ", KnowledgeEntry.GLOBAL, EntryStatus.ACTIVE, "q", "again"), 0))
+        .isInstanceOf(StaleVersionException.class).hasMessageContaining("version 1");
+    KnowledgeEntry second = index.upsert(entry("occ", KnowledgeEntry.GLOBAL, EntryStatus.ACTIVE, "q", "v2"), 1);
+    assertThat(second.version()).isEqualTo(2);
+    assertThat(second.createdAt()).isEqualTo(first.createdAt());
+    StaleVersionException stale = org.junit.jupiter.api.Assertions.assertThrows(StaleVersionException.class,
+        () -> index.upsert(entry("occ", KnowledgeEntry.GLOBAL, EntryStatus.ACTIVE, "q", "lost"), 1));
+    assertThat(stale.actual()).isEqualTo(2);
+    assertThat(index.get("occ")).get().extracting(KnowledgeEntry::answer).isEqualTo("v2");
+    assertThatThrownBy(() -> index.upsert(entry("missing", KnowledgeEntry.GLOBAL, EntryStatus.ACTIVE, "q", "a"), 3))
+        .isInstanceOf(StaleVersionException.class);
+  }
+
+  @Test
+  void concurrentWritersOfTheSameVersion_exactlyOneWins() throws Exception {
+    index.upsert(entry("race", KnowledgeEntry.GLOBAL, EntryStatus.ACTIVE, "q", "v1"), 0);
+    int writers = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        String answer = "writer " + i;
+        Callable<Boolean> write = () -> {
+          start.await();
+          try {
+            index.upsert(entry("race", KnowledgeEntry.GLOBAL, EntryStatus.ACTIVE, "q", answer), 1);
+            return true;
+          } catch (StaleVersionException e) {
+            return false;
+          }
+        };
+        results.add(pool.submit(write));
+      }
+      start.countDown();
+      int wins = 0;
+      for (Future<Boolean> result : results) {
+        wins += result.get() ? 1 : 0;
+      }
+      assertThat(wins).isEqualTo(1);
+      assertThat(index.get("race")).get().extracting(KnowledgeEntry::version).isEqualTo(2L);
+      assertThat(index.history("race")).hasSize(2);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void everyVersionIsKeptInTheHistory() {
+    index.upsert(entry("hist", KnowledgeEntry.GLOBAL, EntryStatus.DRAFT, "q", "first"), 0);
+    index.upsert(entry("hist", KnowledgeEntry.GLOBAL, EntryStatus.ACTIVE, "q", "second"), 1);
+    index.upsert(entry("hist", KnowledgeEntry.GLOBAL, EntryStatus.ACTIVE, "q", "third"), 2);
+    List<KnowledgeEntry> history = index.history("hist");
+    assertThat(history).extracting(KnowledgeEntry::version).containsExactly(1L, 2L, 3L);
+    assertThat(history).extracting(KnowledgeEntry::answer).containsExactly("first", "second", "third");
+    assertThat(history).extracting(KnowledgeEntry::status)
+        .containsExactly(EntryStatus.DRAFT, EntryStatus.ACTIVE, EntryStatus.ACTIVE);
+    assertThat(index.history("nope")).isEmpty();
+  }
+
+  @Test
+  void retireAndRestoreRoundTrip_restoringTheEarlierStatus() {
+    KnowledgeEntry draft = index.upsert(entry("rr", KnowledgeEntry.GLOBAL, EntryStatus.DRAFT,
+        "Router reboots at night", "Disable auto-update."), 0);
+    KnowledgeEntry retired = index.retire("rr", draft.version());
+    assertThat(retired.status()).isEqualTo(EntryStatus.RETIRED);
+    assertThat(retired.version()).isEqualTo(2);
+    KnowledgeQuery drafts = new KnowledgeQuery("router reboots", null, null, Set.of(EntryStatus.DRAFT), 10, 50);
+    assertThat(index.search(drafts)).isEmpty();
+    assertThatThrownBy(() -> index.restore("rr", 1)).isInstanceOf(StaleVersionException.class);
+
+    KnowledgeEntry restored = index.restore("rr", 2);
+    assertThat(restored.status()).isEqualTo(EntryStatus.DRAFT);
+    assertThat(ids(index.search(drafts))).containsExactly("rr");
+    assertThatThrownBy(() -> index.restore("rr", 3)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void bulkUpsertIsIdempotent_andVersionsChangedEntries() {
+    List<KnowledgeEntry> entries = KnowledgeFixture.entries();
+    assertThat(index.bulkUpsert(entries)).isEqualTo(new BulkResult(entries.size(), 0, List.of()));
+    assertThat(index.bulkUpsert(entries)).isEqualTo(new BulkResult(0, entries.size(), List.of()));
+
+    KnowledgeEntry changed = KnowledgeFixture.faq("faq-invoice", "billing", "Where can I download my invoices?",
+        "Invoices are under Billing > Invoices now.", "invoice");
+    BulkResult again = index.bulkUpsert(List.of(changed, entries.get(0)));
+    assertThat(again.written()).isEqualTo(1);
+    assertThat(again.unchanged()).isEqualTo(1);
+    assertThat(index.get("faq-invoice")).get().satisfies(e -> {
+      assertThat(e.version()).isEqualTo(2);
+      assertThat(e.answer()).isEqualTo("Invoices are under Billing > Invoices now.");
+    });
+    assertThat(index.history("faq-invoice")).hasSize(2);
+    BulkResult duplicates = index.bulkUpsert(List.of(entries.get(1), entries.get(1)));
+    assertThat(duplicates.failures()).singleElement().asString().contains("twice");
+  }
+
+  @Test
+  void listsAndCountsByStatusScopeAndKind() {
+    index.bulkUpsert(KnowledgeFixture.entries());
+    index.upsert(entry("t1", "acme", EntryStatus.DRAFT, "q1", "a1"), 0);
+    index.upsert(entry("t2", "acme", EntryStatus.ACTIVE, "q2", "a2"), 0);
+    int docs = KnowledgeFixture.entries().size();
+    assertThat(index.count(KnowledgeFilter.ALL)).isEqualTo(docs + 2);
+    assertThat(index.count(new KnowledgeFilter(EntryStatus.DRAFT, null, null))).isEqualTo(1);
+    assertThat(index.count(new KnowledgeFilter(null, "acme", null))).isEqualTo(2);
+    assertThat(index.count(new KnowledgeFilter(EntryStatus.ACTIVE, KnowledgeEntry.GLOBAL, EntryKind.DOC)))
+        .isEqualTo(docs);
+    assertThat(index.list(new KnowledgeFilter(null, "acme", EntryKind.CUSTOM), 0, 10))
+        .extracting(KnowledgeEntry::id).containsExactlyInAnyOrder("t1", "t2");
+    List<KnowledgeEntry> page1 = index.list(KnowledgeFilter.ALL, 0, 5);
+    List<KnowledgeEntry> page2 = index.list(KnowledgeFilter.ALL, 5, 5);
+    assertThat(page1).hasSize(5);
+    assertThat(page2).hasSize(5);
+    assertThat(ids2(page1)).doesNotContainAnyElementsOf(ids2(page2));
+  }
+
+  @Test
+  void entriesSurviveARestart() {
+    index.bulkUpsert(KnowledgeFixture.entries());
+    index.upsert(entry("persist", "acme", EntryStatus.ACTIVE, "Backup agent crashes on start",
+        "Upgrade the agent to 4.2."), 0);
+    index.upsert(entry("persist", "acme", EntryStatus.ACTIVE, "Backup agent crashes on start",
+        "Upgrade the agent to 4.3."), 1);
+    index = reopen(index);
+    assertThat(index.get("persist")).get().satisfies(e -> {
+      assertThat(e.version()).isEqualTo(2);
+      assertThat(e.answer()).isEqualTo("Upgrade the agent to 4.3.");
+      assertThat(e.provenance()).isEqualTo(Provenance.none());
+    });
+    assertThat(index.history("persist")).hasSize(2);
+    assertThat(ids(index.search(KnowledgeQuery.of("backup agent keeps crashing", "acme")))).first()
+        .isEqualTo("persist");
+    assertThat(index.health()).isNotBlank();
+  }
+
+  private static List<String> ids(List<KnowledgeHit> hits) {
+    return hits.stream().map(h -> h.entry().id()).toList();
+  }
+
+  private static List<String> ids2(List<KnowledgeEntry> entries) {
+    return entries.stream().map(KnowledgeEntry::id).toList();
+  }
+}
