@@ -1,5 +1,6 @@
 package dev.vigil.starter;
 
+import dev.vigil.starter.cli.VigilCli;
 import dev.vigil.worker.WorkerModule;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,6 +18,10 @@ import org.springframework.context.annotation.Import;
 public class VigilApplication {
 
   public static void main(String[] args) {
+    if (VigilCli.isCommand(args)) {
+      VigilCli.main(args);
+      return;
+    }
     SpringApplication.run(VigilApplication.class, args);
   }
 }

@@ -54,7 +54,7 @@ public interface KnowledgeIndex extends AutoCloseable {
   default KnowledgeEntry restore(String id, long expectedVersion) {
     KnowledgeEntry current = get(id).orElseThrow(() -> new StaleVersionException(id, expectedVersion, 0));
     if (current.status() != EntryStatus.RETIRED) {
-      throw new IllegalStateException("entry " + id + " is " + current.status().wireName() + ", not retired");
+      throw new EntryStateException("entry " + id + " is " + current.status().wireName() + ", not retired");
     }
     List<KnowledgeEntry> versions = history(id);
     EntryStatus before = EntryStatus.ACTIVE;

@@ -10,9 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -82,6 +80,7 @@ public final class ElasticsearchTestServer {
   private static final String PREFERRED_JAVA_HOME = "/usr/lib/jvm/temurin-25-jdk-amd64";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration GRACEFUL_STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration SHUTDOWN_HOOK_STOP_TIMEOUT = Duration.ofSeconds(15);
   private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
   private static final int LOG_TAIL_LINES = 50;
   private static final String MARKER = ".vigil-install-complete";
@@ -198,11 +197,11 @@ public final class ElasticsearchTestServer {
           VERSION, url(), (System.nanoTime() - t0) / 1e9, pid, javaHome, heap,
           asRoot ? ", user " + ES_USER : "");
     } catch (IOException e) {
-      killQuietly();
+      killQuietly(KILL_TIMEOUT);
       throw new IllegalStateException(
           "Elasticsearch failed to start: " + e + diagnostics(), e);
     } catch (RuntimeException e) {
-      killQuietly();
+      killQuietly(KILL_TIMEOUT);
       throw e;
     } finally {
       lock.unlock();
@@ -216,7 +215,7 @@ public final class ElasticsearchTestServer {
   public void stop() {
     lock.lock();
     try {
-      stopProcess();
+      stopProcess(GRACEFUL_STOP_TIMEOUT);
     } finally {
       lock.unlock();
     }
@@ -231,6 +230,8 @@ public final class ElasticsearchTestServer {
     esEnv.put("ES_PATH_CONF", runDir.resolve("config").toString());
     esEnv.put("ES_TMPDIR", runDir.resolve("tmp").toString());
     esEnv.put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
+    // The launcher JVM leaves "final-flags*" temp dirs behind; keep them in the run dir.
+    esEnv.put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + runDir.resolve("tmp"));
 
     ProcessBuilder pb;
     if (asRoot) {
@@ -322,7 +323,7 @@ public final class ElasticsearchTestServer {
     }
   }
 
-  private void stopProcess() {
+  private void stopProcess(Duration graceful) {
     Process l = launcher;
     if (l != null && l.isAlive()) {
       l.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -342,9 +343,9 @@ public final class ElasticsearchTestServer {
     long t0 = System.nanoTime();
     h.destroy(); // SIGTERM: graceful shutdown, flushes and releases the node lock
     String how = "stopped";
-    if (!awaitExit(h, GRACEFUL_STOP_TIMEOUT)) {
+    if (!awaitExit(h, graceful)) {
       h.destroyForcibly(); // SIGKILL
-      how = "killed (did not stop within " + GRACEFUL_STOP_TIMEOUT.toSeconds() + " s)";
+      how = "killed (did not stop within " + graceful.toSeconds() + " s)";
       if (!awaitExit(h, KILL_TIMEOUT)) {
         System.err.printf("[vigil-es] WARNING: Elasticsearch pid %d survived SIGKILL%n", p);
         return;
@@ -354,9 +355,9 @@ public final class ElasticsearchTestServer {
         p, how, (System.nanoTime() - t0) / 1e9);
   }
 
-  private void killQuietly() {
+  private void killQuietly(Duration graceful) {
     try {
-      stopProcess();
+      stopProcess(graceful);
     } catch (RuntimeException e) {
       System.err.println("[vigil-es] failed to stop Elasticsearch: " + e);
     }
@@ -371,7 +372,8 @@ public final class ElasticsearchTestServer {
       Thread.currentThread().interrupt();
     }
     try {
-      killQuietly();
+      // short: surefire only waits 30 s (forkedProcessExitTimeoutInSeconds) for the fork to exit
+      killQuietly(SHUTDOWN_HOOK_STOP_TIMEOUT);
       deleteRecursively(runDir);
     } finally {
       if (locked) {
@@ -575,8 +577,12 @@ public final class ElasticsearchTestServer {
         Files.move(staging, installDir, StandardCopyOption.ATOMIC_MOVE);
         System.out.printf("[vigil-es] unpacked %s into %s in %.1f s%n",
             zip.getFileName(), installDir, (System.nanoTime() - t0) / 1e9);
-      } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-        deleteRecursively(staging); // another JVM won the race
+      } catch (IOException e) {
+        deleteRecursively(staging);
+        if (completeHome(installDir).isEmpty()) {
+          throw e;
+        }
+        // another JVM won the race (rename onto a non-empty directory fails with ENOTEMPTY)
       }
       return completeHome(installDir).orElseThrow(() -> new IllegalStateException(
           "Unpacked Elasticsearch at " + installDir + " is incomplete"));

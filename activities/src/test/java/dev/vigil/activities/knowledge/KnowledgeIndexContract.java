@@ -198,7 +198,7 @@ public abstract class KnowledgeIndexContract {
     KnowledgeEntry restored = index.restore("rr", 2);
     assertThat(restored.status()).isEqualTo(EntryStatus.DRAFT);
     assertThat(ids(index.search(drafts))).containsExactly("rr");
-    assertThatThrownBy(() -> index.restore("rr", 3)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> index.restore("rr", 3)).isInstanceOf(EntryStateException.class);
   }
 
   @Test

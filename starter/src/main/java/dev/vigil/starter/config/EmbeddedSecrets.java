@@ -32,6 +32,9 @@ public class EmbeddedSecrets implements EnvironmentPostProcessor, Ordered {
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    if (environment.getProperty("vigil.cli", Boolean.class, false)) {
+      return; // command-line tools neither serve the API nor print credentials
+    }
     boolean embedded = isBlank(environment.getProperty("vigil.temporal.target"));
     boolean needSecret = isBlank(environment.getProperty(WEBHOOK_SECRET));
     boolean needPassword = isBlank(environment.getProperty(ADMIN_PASSWORD));

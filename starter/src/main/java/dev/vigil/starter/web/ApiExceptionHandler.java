@@ -1,6 +1,9 @@
 package dev.vigil.starter.web;
 
+import dev.vigil.activities.knowledge.EntryStateException;
+import dev.vigil.activities.knowledge.StaleVersionException;
 import dev.vigil.activities.notify.SignatureException;
+import dev.vigil.starter.knowledge.KnowledgeController;
 import dev.vigil.starter.ticket.TicketExceptions;
 import dev.vigil.starter.webhook.InvalidEventException;
 import dev.vigil.starter.webhook.PayloadTooLargeException;
@@ -13,6 +16,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -60,6 +64,21 @@ public class ApiExceptionHandler {
         .body(new ApiError("temporal_unavailable", e.getMessage(), null));
   }
 
+  @ExceptionHandler(KnowledgeController.KnowledgeNotFound.class)
+  ResponseEntity<ApiError> knowledgeNotFound(KnowledgeController.KnowledgeNotFound e) {
+    return error(HttpStatus.NOT_FOUND, "knowledge_not_found", e.getMessage(), null);
+  }
+
+  @ExceptionHandler(StaleVersionException.class)
+  ResponseEntity<ApiError> stale(StaleVersionException e) {
+    return error(HttpStatus.CONFLICT, "stale_version", e.getMessage(), "version");
+  }
+
+  @ExceptionHandler(EntryStateException.class)
+  ResponseEntity<ApiError> entryState(EntryStateException e) {
+    return error(HttpStatus.CONFLICT, "invalid_entry_state", e.getMessage(), null);
+  }
+
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ResponseEntity<ApiError> invalidRequest(MethodArgumentNotValidException e) {
     var fieldError = e.getBindingResult().getFieldError();
@@ -74,7 +93,7 @@ public class ApiExceptionHandler {
   }
 
   @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
-      MissingRequestHeaderException.class})
+      MissingRequestHeaderException.class, MissingServletRequestParameterException.class})
   ResponseEntity<ApiError> unreadable(Exception e) {
     return error(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage(), null);
   }

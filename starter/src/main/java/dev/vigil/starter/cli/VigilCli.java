@@ -1,0 +1,123 @@
+package dev.vigil.starter.cli;
+
+import dev.vigil.activities.knowledge.BulkResult;
+import dev.vigil.activities.knowledge.KnowledgeEntry;
+import dev.vigil.activities.knowledge.importing.ImportProblem;
+import dev.vigil.activities.knowledge.importing.KnowledgeFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Vigil's command-line tools, run from the same jar as the application ({@code ./vigil import ...}).
+ * Exit codes: 0 done, 2 usage error, 3 done but some input was invalid or not written, 1 failure.
+ */
+public final class VigilCli {
+  /** The first arguments that select a command instead of starting the application. */
+  public static final Set<String> COMMANDS = Set.of("import");
+  private static final int BATCH = 64;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  VigilCli(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static boolean isCommand(String[] args) {
+    return args.length > 0 && COMMANDS.contains(args[0]);
+  }
+
+  public static void main(String[] args) {
+    System.exit(new VigilCli(System.out, System.err).run(args));
+  }
+
+  int run(String[] args) {
+    try {
+      if (args.length == 3 && args[0].equals("import") && args[1].equals("--knowledge")) {
+        return importKnowledge(Path.of(args[2]));
+      }
+      err.println("usage: vigil import --knowledge FILE   (FILE: .jsonl or .md)");
+      return 2;
+    } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  int importKnowledge(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no such file: " + file);
+    }
+    KnowledgeFile.Parsed parsed = KnowledgeFile.read(file);
+    String source = file.getFileName().toString();
+    try (KnowledgeImporter importer = openImporter()) {
+      out.println("importing " + parsed.entries().size() + " entries from " + file + " into "
+          + importer.destination());
+      ProgressBar progress = new ProgressBar(err, "import", parsed.entries().size());
+      int imported = 0;
+      int unchanged = 0;
+      List<String> failures = new ArrayList<>();
+      List<KnowledgeEntry> entries = parsed.entries();
+      for (int from = 0; from < entries.size(); from += BATCH) {
+        List<KnowledgeEntry> batch = entries.subList(from, Math.min(entries.size(), from + BATCH));
+        BulkResult result = importer.write(batch, source);
+        imported += result.written();
+        unchanged += result.unchanged();
+        failures.addAll(result.failures());
+        progress.update(from + batch.size());
+      }
+      progress.finish();
+      printSummary(new KnowledgeImporter.Summary(imported, unchanged, parsed.problems(), failures));
+      return parsed.problems().isEmpty() && failures.isEmpty() ? 0 : 3;
+    }
+  }
+
+  private void printSummary(KnowledgeImporter.Summary summary) {
+    out.println("imported: " + summary.imported() + ", skipped (unchanged): " + summary.unchanged()
+        + ", invalid: " + summary.invalid().size() + (summary.failures().isEmpty() ? ""
+        : ", not written: " + summary.failures().size()));
+    for (ImportProblem problem : summary.invalid()) {
+      out.println("  invalid " + problem);
+    }
+    for (String failure : summary.failures()) {
+      out.println("  not written: " + failure);
+    }
+  }
+
+  /** The running Vigil when one answers (its embedded index is locked by it), else the index itself. */
+  private static KnowledgeImporter openImporter() {
+    String url = env("VIGIL_URL", "http://127.0.0.1:" + env("VIGIL_PORT", "8080"));
+    if (RemoteKnowledgeImporter.reachable(url)) {
+      return new RemoteKnowledgeImporter(url, "admin", adminPassword());
+    }
+    return new DirectKnowledgeImporter();
+  }
+
+  private static String adminPassword() {
+    String password = System.getenv("VIGIL_ADMIN_PASSWORD");
+    if (password != null && !password.isBlank()) {
+      return password;
+    }
+    Path generated = Path.of(env("VIGIL_DATA_DIR", "./data")).resolve("generated-secrets.properties");
+    Properties properties = new Properties();
+    try (InputStream in = Files.newInputStream(generated)) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("Vigil is running; set VIGIL_ADMIN_PASSWORD to import through its API");
+    }
+    return properties.getProperty("vigil.security.admin-password");
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
