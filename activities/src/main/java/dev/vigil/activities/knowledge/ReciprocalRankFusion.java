@@ -8,59 +8,54 @@ import java.util.Map;
 
 /**
  * Fuses BM25 and kNN rankings by reciprocal rank: {@code score = Σ 1 / (c + rank)}, with {@code c = 60} as in the
- * original paper (Cormack et al., 2009). Done in Java so both index implementations fuse identically.
+ * original paper (Cormack et al., 2009). Done in Java so both index implementations fuse identically. Works on any
+ * key (an entry id, a Lucene doc id), so callers load full entries only for the fused top k.
  */
 public final class ReciprocalRankFusion {
   public static final int C = 60;
 
   private ReciprocalRankFusion() {}
 
-  /** Fused hits, best first, at most {@code k}. kNN scores are (1 + cosine) / 2, as both indexes report them. */
-  public static List<KnowledgeHit> fuse(List<RankedEntry> bm25, List<RankedEntry> knn, int k) {
-    Map<String, Builder> byId = new LinkedHashMap<>();
-    for (RankedEntry hit : bm25) {
-      byId.computeIfAbsent(hit.entry().id(), id -> new Builder(hit.entry())).bm25(hit);
+  /** One retriever's hit: a key, its 1-based rank and the retriever's raw score. */
+  public record Ranked<K>(K key, int rank, double score) {}
+
+  /** A fused hit with its per-retriever ranks and scores (null where that retriever did not return it). */
+  public record Fused<K>(K key, int rank, double score, Integer bm25Rank, Double bm25Score, Integer knnRank,
+      Double knnScore) {
+
+    /** This fused hit for a loaded entry. kNN scores are (1 + cosine) / 2, as both indexes report them. */
+    public KnowledgeHit toHit(KnowledgeEntry entry) {
+      return new KnowledgeHit(entry, rank, score, bm25Rank, bm25Score, knnRank,
+          knnScore == null ? null : 2 * knnScore - 1);
     }
-    for (RankedEntry hit : knn) {
-      byId.computeIfAbsent(hit.entry().id(), id -> new Builder(hit.entry())).knn(hit);
-    }
-    List<Builder> fused = new ArrayList<>(byId.values());
-    fused.sort(Comparator.comparingDouble(Builder::score).reversed()
-        .thenComparing(b -> b.entry.id()));
-    List<KnowledgeHit> hits = new ArrayList<>(Math.min(k, fused.size()));
-    for (int i = 0; i < fused.size() && i < k; i++) {
-      hits.add(fused.get(i).build(i + 1));
-    }
-    return hits;
   }
 
-  private static final class Builder {
-    private final KnowledgeEntry entry;
-    private Integer bm25Rank;
-    private Double bm25Score;
-    private Integer knnRank;
-    private Double cosine;
-
-    Builder(KnowledgeEntry entry) {
-      this.entry = entry;
+  /** Fused hits, best first (ties broken by key order), at most {@code k}. */
+  public static <K extends Comparable<K>> List<Fused<K>> fuse(List<Ranked<K>> bm25, List<Ranked<K>> knn, int k) {
+    Map<K, Double[]> byKey = new LinkedHashMap<>(); // [bm25Rank, bm25Score, knnRank, knnScore]
+    for (Ranked<K> hit : bm25) {
+      Double[] parts = byKey.computeIfAbsent(hit.key(), key -> new Double[4]);
+      parts[0] = (double) hit.rank();
+      parts[1] = hit.score();
     }
-
-    void bm25(RankedEntry hit) {
-      bm25Rank = hit.rank();
-      bm25Score = hit.score();
+    for (Ranked<K> hit : knn) {
+      Double[] parts = byKey.computeIfAbsent(hit.key(), key -> new Double[4]);
+      parts[2] = (double) hit.rank();
+      parts[3] = hit.score();
     }
-
-    void knn(RankedEntry hit) {
-      knnRank = hit.rank();
-      cosine = 2 * hit.score() - 1;
+    List<Map.Entry<K, Double[]>> all = new ArrayList<>(byKey.entrySet());
+    all.sort(Comparator.comparingDouble((Map.Entry<K, Double[]> e) -> score(e.getValue())).reversed()
+        .thenComparing(Map.Entry::getKey));
+    List<Fused<K>> fused = new ArrayList<>(Math.min(k, all.size()));
+    for (int i = 0; i < all.size() && i < k; i++) {
+      Double[] p = all.get(i).getValue();
+      fused.add(new Fused<>(all.get(i).getKey(), i + 1, score(p),
+          p[0] == null ? null : p[0].intValue(), p[1], p[2] == null ? null : p[2].intValue(), p[3]));
     }
+    return fused;
+  }
 
-    double score() {
-      return (bm25Rank == null ? 0 : 1.0 / (C + bm25Rank)) + (knnRank == null ? 0 : 1.0 / (C + knnRank));
-    }
-
-    KnowledgeHit build(int rank) {
-      return new KnowledgeHit(entry, rank, score(), bm25Rank, bm25Score, knnRank, cosine);
-    }
+  private static double score(Double[] parts) {
+    return (parts[0] == null ? 0 : 1.0 / (C + parts[0])) + (parts[2] == null ? 0 : 1.0 / (C + parts[2]));
   }
 }

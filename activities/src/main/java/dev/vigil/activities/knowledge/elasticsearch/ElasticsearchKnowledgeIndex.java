@@ -17,6 +17,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.SourceConfig;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -47,6 +48,7 @@ import org.apache.http.HttpHost;
 import org.apache.http.auth.AuthScope;
 import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 
@@ -62,6 +64,7 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
   private static final String EMBEDDING = "embedding";
   private static final String NO_PRODUCT = "_none";
   private static final int EMBED_BATCH = 64;
+  private static final SourceConfig NO_SOURCE = SourceConfig.of(s -> s.fetch(false));
 
   private final RestClient restClient;
   private final ElasticsearchClient client;
@@ -195,8 +198,8 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
               () -> i.opType(OpType.Create));
           return i;
         });
-      } catch (ElasticsearchException e) {
-        if (e.status() == 409) {
+      } catch (ElasticsearchException | IOException e) {
+        if (isVersionConflict(e)) {
           long now = current(entry.id()).map(c -> c.entry().version()).orElse(0L);
           throw new StaleVersionException(entry.id(), expectedVersion, now);
         }
@@ -287,6 +290,19 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
     return accepted.size();
   }
 
+  /** A lost compare-and-set: the client reports it as a typed error or, for some requests, as a raw HTTP 409. */
+  private static boolean isVersionConflict(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ElasticsearchException ee && ee.status() == 409) {
+        return true;
+      }
+      if (t instanceof ResponseException re && re.getResponse().getStatusLine().getStatusCode() == 409) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static ObjectNode document(KnowledgeEntry entry, float[] vector) {
     ObjectNode document = KnowledgeJson.MAPPER.valueToTree(entry);
     ArrayNode embedding = document.putArray(EMBEDDING);
@@ -342,19 +358,41 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
   @Override
   public List<KnowledgeHit> hybrid(KnowledgeQuery query, float[] vector) {
     try {
-      // one round trip; the server runs both searches in parallel
+      // one round trip for both legs (the server runs them in parallel), ids only; then the fused top k's sources
       MsearchResponse<ObjectNode> response = client.msearch(m -> m
               .searches(s -> s.header(h -> h.index(alias))
-                  .body(b -> b.size(query.candidates()).query(bm25Query(query))))
+                  .body(b -> b.size(query.candidates()).source(NO_SOURCE).query(bm25Query(query))))
               .searches(s -> s.header(h -> h.index(alias))
-                  .body(b -> b.size(query.candidates()).knn(knn(query, vector, query.candidates())))),
+                  .body(b -> b.size(query.candidates()).source(NO_SOURCE)
+                      .knn(knn(query, vector, query.candidates())))),
           ObjectNode.class);
-      List<RankedEntry> lexical = ranked(resultOf(response.responses().get(0)), query.candidates());
-      List<RankedEntry> semantic = ranked(resultOf(response.responses().get(1)), query.candidates());
-      return ReciprocalRankFusion.fuse(lexical, semantic, query.k());
+      List<ReciprocalRankFusion.Fused<String>> fused = ReciprocalRankFusion.fuse(
+          idRanks(resultOf(response.responses().get(0))), idRanks(resultOf(response.responses().get(1))),
+          query.k());
+      if (fused.isEmpty()) {
+        return List.of();
+      }
+      Map<String, Current> entries = currentAll(fused.stream().map(ReciprocalRankFusion.Fused::key).toList());
+      List<KnowledgeHit> hits = new ArrayList<>(fused.size());
+      for (ReciprocalRankFusion.Fused<String> f : fused) {
+        Current current = entries.get(f.key());
+        if (current != null) { // deleted between the two calls: skip rather than fail the search
+          hits.add(f.toHit(current.entry()));
+        }
+      }
+      return hits;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static List<ReciprocalRankFusion.Ranked<String>> idRanks(List<Hit<ObjectNode>> hits) {
+    List<ReciprocalRankFusion.Ranked<String>> ranks = new ArrayList<>(hits.size());
+    for (int i = 0; i < hits.size(); i++) {
+      Hit<ObjectNode> hit = hits.get(i);
+      ranks.add(new ReciprocalRankFusion.Ranked<>(hit.id(), i + 1, hit.score() == null ? 0 : hit.score()));
+    }
+    return ranks;
   }
 
   private static List<Hit<ObjectNode>> resultOf(MultiSearchResponseItem<ObjectNode> item) {

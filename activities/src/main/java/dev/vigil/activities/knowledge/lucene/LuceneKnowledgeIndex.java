@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -243,12 +244,17 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
   @Override
   public List<RankedEntry> bm25(KnowledgeQuery query) {
+    Query text = textQuery(query);
+    return text == null ? List.of() : ranked(text, query.candidates(), query.candidates());
+  }
+
+  /** BM25 over the entry text with the query's filters; null when analysis leaves no terms (e.g. punctuation). */
+  private Query textQuery(KnowledgeQuery query) {
     Query text = new QueryBuilder(analyzer).createBooleanQuery(TEXT, query.text(), Occur.SHOULD);
     if (text == null) {
-      return List.of(); // nothing searchable left after analysis (e.g. only punctuation)
+      return null;
     }
-    Query q = new BooleanQuery.Builder().add(text, Occur.MUST).add(filter(query), Occur.FILTER).build();
-    return ranked(q, query.candidates(), query.candidates());
+    return new BooleanQuery.Builder().add(text, Occur.MUST).add(filter(query), Occur.FILTER).build();
   }
 
   @Override
@@ -260,18 +266,40 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
   @Override
   public List<KnowledgeHit> hybrid(KnowledgeQuery query, float[] vector) {
-    // BM25 on a second thread while kNN runs here; each contributes `candidates` ranked hits to the fusion
-    Future<List<RankedEntry>> lexical = retrievers.submit(() -> bm25(query));
-    List<RankedEntry> semantic = ranked(new KnnFloatVectorQuery(VECTOR, vector, query.candidates(), filter(query)),
-        query.candidates(), query.candidates());
+    Query text = textQuery(query);
+    Query knn = new KnnFloatVectorQuery(VECTOR, vector, query.candidates(), filter(query));
     try {
-      return ReciprocalRankFusion.fuse(lexical.get(), semantic, query.k());
+      // both legs on one searcher so Lucene doc ids identify hits; entries are loaded for the fused top k only
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        Future<TopDocs> lexical = text == null ? null
+            : retrievers.submit(() -> searcher.search(text, query.candidates()));
+        List<ReciprocalRankFusion.Ranked<Integer>> semantic = docRanks(searcher.search(knn, query.candidates()));
+        List<ReciprocalRankFusion.Ranked<Integer>> bm25 = lexical == null ? List.of() : docRanks(lexical.get());
+        List<KnowledgeHit> hits = new ArrayList<>();
+        for (ReciprocalRankFusion.Fused<Integer> f : ReciprocalRankFusion.fuse(bm25, semantic, query.k())) {
+          hits.add(f.toHit(entryOf(searcher, f.key())));
+        }
+        return hits;
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("BM25 search failed", e.getCause());
     }
+  }
+
+  private static List<ReciprocalRankFusion.Ranked<Integer>> docRanks(TopDocs top) {
+    List<ReciprocalRankFusion.Ranked<Integer>> ranks = new ArrayList<>(top.scoreDocs.length);
+    for (int i = 0; i < top.scoreDocs.length; i++) {
+      ranks.add(new ReciprocalRankFusion.Ranked<>(top.scoreDocs[i].doc, i + 1, top.scoreDocs[i].score));
+    }
+    return ranks;
   }
 
   @Override
@@ -390,7 +418,11 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   }
 
   private static KnowledgeEntry entryOf(IndexSearcher searcher, ScoreDoc hit) throws IOException {
-    return KnowledgeJson.read(searcher.storedFields().document(hit.doc, java.util.Set.of(JSON)).get(JSON));
+    return entryOf(searcher, hit.doc);
+  }
+
+  private static KnowledgeEntry entryOf(IndexSearcher searcher, int doc) throws IOException {
+    return KnowledgeJson.read(searcher.storedFields().document(doc, Set.of(JSON)).get(JSON));
   }
 
   @Override
