@@ -44,6 +44,9 @@ public interface KnowledgeIndex extends AutoCloseable {
   /** A short description of the backing store's health; throws when it is unreachable. */
   String health();
 
+  /** Bytes the index occupies on disk (entries, vectors, history). */
+  long sizeInBytes();
+
   /** Withdraws an entry from answers (a new version with status {@code retired}). */
   default KnowledgeEntry retire(String id, long expectedVersion) {
     KnowledgeEntry current = get(id).orElseThrow(() -> new StaleVersionException(id, expectedVersion, 0));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.activities.knowledge.elasticsearch.ElasticsearchKnowledgeIndex;
 import dev.vigil.activities.knowledge.elasticsearch.ElasticsearchSettings;
+import dev.vigil.activities.knowledge.elasticsearch.LocalElasticsearch;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +22,7 @@ class ElasticsearchKnowledgeIndexTest extends KnowledgeIndexContract {
 
   private ElasticsearchKnowledgeIndex connect() {
     return ElasticsearchKnowledgeIndex.connect(
-        new ElasticsearchSettings(ElasticsearchTestServer.shared().url(), null, null, alias, "standard", "true"),
+        new ElasticsearchSettings(LocalElasticsearch.shared().url(), null, null, alias, "standard", "true"),
         SharedEmbedder.get(), Clock.systemUTC());
   }
 
@@ -40,7 +41,7 @@ class ElasticsearchKnowledgeIndexTest extends KnowledgeIndexContract {
   @Test
   void entriesLiveBehindAnAliasOverAVersionedIndex() throws Exception {
     HttpResponse<String> aliases = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(ElasticsearchTestServer.shared().url() + "/_alias/" + alias)).build(),
+        URI.create(LocalElasticsearch.shared().url() + "/_alias/" + alias)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(aliases.statusCode()).isEqualTo(200);
     assertThat(aliases.body()).contains("\"" + alias + "-v1\"");

@@ -9,7 +9,12 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.vigil.activities.knowledge.MiniLmEmbedder;
+import dev.vigil.activities.knowledge.bench.KnowledgeBenchmark;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -20,8 +25,8 @@ import java.util.Set;
  */
 public final class VigilCli {
   /** The first arguments that select a command instead of starting the application. */
-  public static final Set<String> COMMANDS = Set.of("import");
-  private static final int BATCH = 64;
+  public static final Set<String> COMMANDS = Set.of("import", "bench");
+  private static final int BATCH = 500;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -44,7 +49,12 @@ public final class VigilCli {
       if (args.length == 3 && args[0].equals("import") && args[1].equals("--knowledge")) {
         return importKnowledge(Path.of(args[2]));
       }
+      if (args.length >= 2 && args[0].equals("bench") && args[1].equals("knowledge")) {
+        return benchKnowledge(Arrays.copyOfRange(args, 2, args.length));
+      }
       err.println("usage: vigil import --knowledge FILE   (FILE: .jsonl or .md)");
+      err.println("       vigil bench knowledge [--entries N] [--queries N] [--k N] [--candidates N]"
+          + " [--elasticsearch-url URL | --no-elasticsearch]");
       return 2;
     } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
       err.println("error: " + e.getMessage());
@@ -89,6 +99,42 @@ public final class VigilCli {
     }
     for (String failure : summary.failures()) {
       out.println("  not written: " + failure);
+    }
+  }
+
+  int benchKnowledge(String[] args) {
+    Map<String, String> flags = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--no-elasticsearch")) {
+        flags.put("no-elasticsearch", "true");
+      } else if (args[i].startsWith("--") && i + 1 < args.length) {
+        flags.put(args[i].substring(2), args[++i]);
+      } else {
+        throw new IllegalArgumentException("unexpected argument " + args[i]);
+      }
+    }
+    Path work = Path.of(env("VIGIL_DATA_DIR", "./data")).resolve("bench");
+    try {
+      Files.createDirectories(work);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    KnowledgeBenchmark.Options options = new KnowledgeBenchmark.Options(
+        intFlag(flags, "entries", 100_000), intFlag(flags, "queries", 1_000), intFlag(flags, "k", 10),
+        intFlag(flags, "candidates", 100), intFlag(flags, "throughput-sample", 1_000),
+        !flags.containsKey("no-elasticsearch"), flags.get("elasticsearch-url"), work);
+    try (MiniLmEmbedder model = MiniLmEmbedder.load(Path.of(env("VIGIL_DATA_DIR", "./data")).resolve("models"), 2)) {
+      new KnowledgeBenchmark(options, model, out).run();
+    }
+    return 0;
+  }
+
+  private static int intFlag(Map<String, String> flags, String name, int fallback) {
+    String value = flags.get(name);
+    try {
+      return value == null ? fallback : Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + " must be a number");
     }
   }
 

@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "basic")
 public class KnowledgeController {
   private static final int MAX_LIMIT = 200;
-  private static final int MAX_IMPORT_BATCH = 1_000;
+  private static final int MAX_IMPORT_BATCH = 2_000;
 
   private final KnowledgeIndex index;
 

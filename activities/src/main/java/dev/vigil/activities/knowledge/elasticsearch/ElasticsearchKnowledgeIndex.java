@@ -17,7 +17,6 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.elasticsearch.core.search.SourceConfig;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.activities.knowledge.BulkPlan;
 import dev.vigil.activities.knowledge.BulkResult;
 import dev.vigil.activities.knowledge.Embedder;
+import dev.vigil.activities.knowledge.EmbeddingPipeline;
 import dev.vigil.activities.knowledge.EntryStatus;
 import dev.vigil.activities.knowledge.KnowledgeEntry;
 import dev.vigil.activities.knowledge.KnowledgeFilter;
@@ -63,8 +63,6 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
   static final int MAPPING_VERSION = 1;
   private static final String EMBEDDING = "embedding";
   private static final String NO_PRODUCT = "_none";
-  private static final int EMBED_BATCH = 64;
-  private static final SourceConfig NO_SOURCE = SourceConfig.of(s -> s.fetch(false));
 
   private final RestClient restClient;
   private final ElasticsearchClient client;
@@ -137,9 +135,12 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
   }
 
   private String entryMapping() {
-    String analyzer = "\"" + settings.analyzer() + "\"";
+    // "standard": the standard analyzer with English stop words (as the Lucene implementation); any other name is
+    // an analyzer the server provides (e.g. "english" on a full distribution)
+    String analyzer = "\"" + (settings.analyzer().equals("standard") ? "vigil_standard" : settings.analyzer()) + "\"";
     return """
-        {"settings": {"number_of_shards": 1, "number_of_replicas": 0},
+        {"settings": {"number_of_shards": 1, "number_of_replicas": 0,
+           "analysis": {"analyzer": {"vigil_standard": {"type": "standard", "stopwords": "_english_"}}}},
          "mappings": {
            "dynamic": false,
            "_source": {"excludes": ["embedding"]},
@@ -222,14 +223,10 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
       found.forEach((id, current) -> stored.put(id, current.entry()));
       BulkPlan plan = BulkPlan.of(entries, stored, clock.instant());
       List<String> failures = new ArrayList<>(plan.failures());
-      List<KnowledgeEntry> batch = plan.toWrite();
-      int written = 0;
-      for (int from = 0; from < batch.size(); from += EMBED_BATCH) {
-        List<KnowledgeEntry> slice = batch.subList(from, Math.min(batch.size(), from + EMBED_BATCH));
-        List<float[]> vectors = embedder.embedAll(slice.stream().map(KnowledgeEntry::embeddingText).toList());
-        written += writeBulk(slice, vectors, found, failures);
-      }
-      return new BulkResult(written, plan.unchanged(), failures);
+      int[] written = {0};
+      EmbeddingPipeline.run(plan.toWrite(), embedder,
+          (slice, vectors) -> written[0] += writeBulk(slice, vectors, found, failures));
+      return new BulkResult(written[0], plan.unchanged(), failures);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -358,27 +355,29 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
   @Override
   public List<KnowledgeHit> hybrid(KnowledgeQuery query, float[] vector) {
     try {
-      // one round trip for both legs (the server runs them in parallel), ids only; then the fused top k's sources
+      // One round trip: the server runs both legs in parallel. Each leg contributes its top k (the rank window,
+      // as Elasticsearch's own rrf defaults to); kNN explores `candidates`.
       MsearchResponse<ObjectNode> response = client.msearch(m -> m
               .searches(s -> s.header(h -> h.index(alias))
-                  .body(b -> b.size(query.candidates()).source(NO_SOURCE).query(bm25Query(query))))
+                  .body(b -> b.size(query.k()).query(bm25Query(query))))
               .searches(s -> s.header(h -> h.index(alias))
-                  .body(b -> b.size(query.candidates()).source(NO_SOURCE)
-                      .knn(knn(query, vector, query.candidates())))),
+                  .body(b -> b.size(query.k()).knn(knn(query, vector, query.k())))),
           ObjectNode.class);
-      List<ReciprocalRankFusion.Fused<String>> fused = ReciprocalRankFusion.fuse(
-          idRanks(resultOf(response.responses().get(0))), idRanks(resultOf(response.responses().get(1))),
-          query.k());
-      if (fused.isEmpty()) {
-        return List.of();
+      Map<String, KnowledgeEntry> sources = new LinkedHashMap<>();
+      List<Hit<ObjectNode>> lexical = resultOf(response.responses().get(0));
+      List<Hit<ObjectNode>> semantic = resultOf(response.responses().get(1));
+      for (Hit<ObjectNode> hit : lexical) {
+        sources.put(hit.id(), KnowledgeJson.MAPPER.treeToValue(hit.source(), KnowledgeEntry.class));
       }
-      Map<String, Current> entries = currentAll(fused.stream().map(ReciprocalRankFusion.Fused::key).toList());
-      List<KnowledgeHit> hits = new ArrayList<>(fused.size());
-      for (ReciprocalRankFusion.Fused<String> f : fused) {
-        Current current = entries.get(f.key());
-        if (current != null) { // deleted between the two calls: skip rather than fail the search
-          hits.add(f.toHit(current.entry()));
+      for (Hit<ObjectNode> hit : semantic) {
+        if (!sources.containsKey(hit.id())) {
+          sources.put(hit.id(), KnowledgeJson.MAPPER.treeToValue(hit.source(), KnowledgeEntry.class));
         }
+      }
+      List<KnowledgeHit> hits = new ArrayList<>();
+      for (ReciprocalRankFusion.Fused<String> f
+          : ReciprocalRankFusion.fuse(idRanks(lexical), idRanks(semantic), query.k())) {
+        hits.add(f.toHit(sources.get(f.key())));
       }
       return hits;
     } catch (IOException e) {
@@ -488,6 +487,25 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
       return "elasticsearch " + health.clusterName() + " " + health.status().jsonValue() + " at " + settings.url();
     } catch (IOException e) {
       throw new UncheckedIOException("Elasticsearch unreachable at " + settings.url(), e);
+    }
+  }
+
+  @Override
+  public long sizeInBytes() {
+    try {
+      var stats = client.indices().stats(st -> st.index(alias, historyAlias).metric("store"));
+      return stats.all().total().store().sizeInBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Makes every write so far visible to search (for bulk loads written with refresh {@code false}). */
+  public void refresh() {
+    try {
+      client.indices().refresh(r -> r.index(alias, historyAlias));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.vigil.activities.knowledge.lucene;
 import dev.vigil.activities.knowledge.BulkPlan;
 import dev.vigil.activities.knowledge.BulkResult;
 import dev.vigil.activities.knowledge.Embedder;
+import dev.vigil.activities.knowledge.EmbeddingPipeline;
 import dev.vigil.activities.knowledge.EntryStatus;
 import dev.vigil.activities.knowledge.KnowledgeEntry;
 import dev.vigil.activities.knowledge.KnowledgeFilter;
@@ -83,7 +84,6 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private static final String JSON = "json";
   /** Product value of entries that apply to every product. */
   private static final String NO_PRODUCT = "_none";
-  private static final int EMBED_BATCH = 64;
 
   private final Path path;
   private final Directory directory;
@@ -109,13 +109,17 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     this.clock = clock;
   }
 
-  /** Opens (or creates) the index under {@code path}; {@code analyzer} is {@code standard} or {@code english}. */
+  /**
+   * Opens (or creates) the index under {@code path}. {@code analyzer}: {@code standard} (Unicode word splitting,
+   * lower case, English stop words, as the Elasticsearch implementation configures its standard analyzer) or
+   * {@code english} (also stemming).
+   */
   public static LuceneKnowledgeIndex open(Path path, Embedder embedder, String analyzer, Clock clock) {
     try {
       Files.createDirectories(path);
       Directory directory = FSDirectory.open(path);
       Analyzer textAnalyzer = switch (analyzer) {
-        case "standard" -> new StandardAnalyzer();
+        case "standard" -> new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         case "english" -> new EnglishAnalyzer();
         default -> throw new IllegalArgumentException("unknown analyzer '" + analyzer + "' (standard, english)");
       };
@@ -163,13 +167,11 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       }
       BulkPlan plan = BulkPlan.of(entries, stored, clock.instant());
       List<KnowledgeEntry> batch = plan.toWrite();
-      for (int from = 0; from < batch.size(); from += EMBED_BATCH) {
-        List<KnowledgeEntry> slice = batch.subList(from, Math.min(batch.size(), from + EMBED_BATCH));
-        List<float[]> vectors = embedder.embedAll(slice.stream().map(KnowledgeEntry::embeddingText).toList());
+      EmbeddingPipeline.run(batch, embedder, (slice, vectors) -> {
         for (int i = 0; i < slice.size(); i++) {
           write(slice.get(i), vectors.get(i));
         }
-      }
+      });
       writer.commit();
       searchers.maybeRefreshBlocking();
       return new BulkResult(batch.size(), plan.unchanged(), plan.failures());
@@ -245,7 +247,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   @Override
   public List<RankedEntry> bm25(KnowledgeQuery query) {
     Query text = textQuery(query);
-    return text == null ? List.of() : ranked(text, query.candidates(), query.candidates());
+    return text == null ? List.of() : ranked(text, query.k(), query.k());
   }
 
   /** BM25 over the entry text with the query's filters; null when analysis leaves no terms (e.g. punctuation). */
@@ -269,12 +271,13 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     Query text = textQuery(query);
     Query knn = new KnnFloatVectorQuery(VECTOR, vector, query.candidates(), filter(query));
     try {
-      // both legs on one searcher so Lucene doc ids identify hits; entries are loaded for the fused top k only
+      // Each leg contributes its top k (the rank window, as Elasticsearch's rrf defaults to); kNN explores
+      // `candidates`. Both legs run on one searcher so Lucene doc ids identify hits, and only the fused top k is
+      // loaded.
       IndexSearcher searcher = searchers.acquire();
       try {
-        Future<TopDocs> lexical = text == null ? null
-            : retrievers.submit(() -> searcher.search(text, query.candidates()));
-        List<ReciprocalRankFusion.Ranked<Integer>> semantic = docRanks(searcher.search(knn, query.candidates()));
+        Future<TopDocs> lexical = text == null ? null : retrievers.submit(() -> searcher.search(text, query.k()));
+        List<ReciprocalRankFusion.Ranked<Integer>> semantic = docRanks(searcher.search(knn, query.k()));
         List<ReciprocalRankFusion.Ranked<Integer>> bm25 = lexical == null ? List.of() : docRanks(lexical.get());
         List<KnowledgeHit> hits = new ArrayList<>();
         for (ReciprocalRankFusion.Fused<Integer> f : ReciprocalRankFusion.fuse(bm25, semantic, query.k())) {
@@ -340,8 +343,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     }
   }
 
-  /** Size of the index files on disk, for benchmarks. */
-  public long sizeOnDisk() {
+  @Override
+  public long sizeInBytes() {
     try (var files = Files.list(path)) {
       return files.mapToLong(p -> p.toFile().length()).sum();
     } catch (IOException e) {
