@@ -25,13 +25,13 @@ public interface KnowledgeIndex extends AutoCloseable {
   /** Every stored version of an entry, oldest first; empty when it does not exist. */
   List<KnowledgeEntry> history(String id);
 
-  /** Raw BM25 over question, answer and tags, with the query's filters. */
+  /** Raw BM25 over question, answer and tags, with the query's filters: the top k. */
   List<RankedEntry> bm25(KnowledgeQuery query);
 
-  /** Raw kNN over the entries' embeddings, with the query's filters; scores are (1 + cosine) / 2. */
+  /** Raw kNN (top k of {@code candidates} explored) with the query's filters; scores are (1 + cosine) / 2. */
   List<RankedEntry> knn(KnowledgeQuery query, float[] vector);
 
-  /** BM25 and kNN with the same filters, fused by reciprocal rank. */
+  /** BM25 and kNN with the same filters, each contributing its top k, fused by reciprocal rank. */
   List<KnowledgeHit> hybrid(KnowledgeQuery query, float[] vector);
 
   /** Hybrid search with the query text embedded by this index's embedder. */

@@ -54,7 +54,7 @@ public final class VigilCli {
       }
       err.println("usage: vigil import --knowledge FILE   (FILE: .jsonl or .md)");
       err.println("       vigil bench knowledge [--entries N] [--queries N] [--k N] [--candidates N]"
-          + " [--elasticsearch-url URL | --no-elasticsearch]");
+          + " [--throughput-sample N] [--elasticsearch-url URL] [--no-elasticsearch] [--no-lucene]");
       return 2;
     } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
       err.println("error: " + e.getMessage());
@@ -105,8 +105,8 @@ public final class VigilCli {
   int benchKnowledge(String[] args) {
     Map<String, String> flags = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--no-elasticsearch")) {
-        flags.put("no-elasticsearch", "true");
+      if (args[i].equals("--no-elasticsearch") || args[i].equals("--no-lucene")) {
+        flags.put(args[i].substring(2), "true");
       } else if (args[i].startsWith("--") && i + 1 < args.length) {
         flags.put(args[i].substring(2), args[++i]);
       } else {
@@ -122,7 +122,8 @@ public final class VigilCli {
     KnowledgeBenchmark.Options options = new KnowledgeBenchmark.Options(
         intFlag(flags, "entries", 100_000), intFlag(flags, "queries", 1_000), intFlag(flags, "k", 10),
         intFlag(flags, "candidates", 100), intFlag(flags, "throughput-sample", 1_000),
-        !flags.containsKey("no-elasticsearch"), flags.get("elasticsearch-url"), work);
+        !flags.containsKey("no-lucene"), !flags.containsKey("no-elasticsearch"), flags.get("elasticsearch-url"),
+        work);
     try (MiniLmEmbedder model = MiniLmEmbedder.load(Path.of(env("VIGIL_DATA_DIR", "./data")).resolve("models"), 2)) {
       new KnowledgeBenchmark(options, model, out).run();
     }

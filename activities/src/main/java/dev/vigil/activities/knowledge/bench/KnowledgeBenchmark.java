@@ -28,7 +28,7 @@ import java.util.function.Function;
 public final class KnowledgeBenchmark {
   /** What to run. {@code elasticsearchUrl} null starts a local Elasticsearch from the integ-test distribution. */
   public record Options(int entries, int queries, int k, int candidates, int throughputSample,
-      boolean elasticsearch, String elasticsearchUrl, Path workDir) {}
+      boolean lucene, boolean elasticsearch, String elasticsearchUrl, Path workDir) {}
 
   private static final int BATCH = 64;
   private static final int WARMUP = 200;
@@ -63,7 +63,9 @@ public final class KnowledgeBenchmark {
         entries.size(), queries.size(), seconds(start));
 
     List<Result> results = new ArrayList<>();
-    results.add(measure("lucene", embedder, entries, throughputEntries, modelSample, queries, this::openLucene));
+    if (options.lucene()) {
+      results.add(measure("lucene", embedder, entries, throughputEntries, modelSample, queries, this::openLucene));
+    }
     if (options.elasticsearch()) {
       results.add(measure("elasticsearch", embedder, entries, throughputEntries, modelSample, queries,
           this::openElasticsearch));

@@ -17,6 +17,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.TrackHits;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -63,6 +64,8 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
   static final int MAPPING_VERSION = 1;
   private static final String EMBEDDING = "embedding";
   private static final String NO_PRODUCT = "_none";
+  /** No hit counting: lets BM25 skip non-competitive documents (block-max WAND) instead of scoring 10,000. */
+  private static final TrackHits NO_TOTAL = TrackHits.of(t -> t.enabled(false));
 
   private final RestClient restClient;
   private final ElasticsearchClient client;
@@ -150,15 +153,17 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
              "status": {"type": "keyword"},
              "scope": {"type": "keyword"},
              "product": {"type": "keyword", "null_value": "%s"},
-             "question": {"type": "text", "analyzer": %s},
-             "answer": {"type": "text", "analyzer": %s},
-             "tags": {"type": "text", "analyzer": %s, "fields": {"keyword": {"type": "keyword"}}},
+             "question": {"type": "text", "analyzer": %s, "copy_to": "text"},
+             "answer": {"type": "text", "analyzer": %s, "copy_to": "text"},
+             "tags": {"type": "text", "analyzer": %s, "copy_to": "text",
+                      "fields": {"keyword": {"type": "keyword"}}},
+             "text": {"type": "text", "analyzer": %s},
              "version": {"type": "long"},
              "createdAt": {"type": "date"},
              "updatedAt": {"type": "date"},
              "embedding": {"type": "dense_vector", "dims": %d, "index": true, "similarity": "cosine"}
            }}}
-        """.formatted(NO_PRODUCT, analyzer, analyzer, analyzer, embedder.dimensions());
+        """.formatted(NO_PRODUCT, analyzer, analyzer, analyzer, analyzer, embedder.dimensions());
   }
 
   private static String historyMapping() {
@@ -335,8 +340,8 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
   @Override
   public List<RankedEntry> bm25(KnowledgeQuery query) {
     try {
-      return ranked(client.search(s -> s.index(alias).size(query.candidates()).query(bm25Query(query)),
-          ObjectNode.class).hits().hits(), query.candidates());
+      return ranked(client.search(s -> s.index(alias).size(query.k()).trackTotalHits(NO_TOTAL)
+          .query(bm25Query(query)), ObjectNode.class).hits().hits(), query.k());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -345,8 +350,8 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
   @Override
   public List<RankedEntry> knn(KnowledgeQuery query, float[] vector) {
     try {
-      return ranked(client.search(s -> s.index(alias).size(query.k()).knn(knn(query, vector, query.k())),
-          ObjectNode.class).hits().hits(), query.k());
+      return ranked(client.search(s -> s.index(alias).size(query.k()).trackTotalHits(NO_TOTAL)
+          .knn(knn(query, vector, query.k())), ObjectNode.class).hits().hits(), query.k());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -359,9 +364,9 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
       // as Elasticsearch's own rrf defaults to); kNN explores `candidates`.
       MsearchResponse<ObjectNode> response = client.msearch(m -> m
               .searches(s -> s.header(h -> h.index(alias))
-                  .body(b -> b.size(query.k()).query(bm25Query(query))))
+                  .body(b -> b.size(query.k()).trackTotalHits(NO_TOTAL).query(bm25Query(query))))
               .searches(s -> s.header(h -> h.index(alias))
-                  .body(b -> b.size(query.k()).knn(knn(query, vector, query.k())))),
+                  .body(b -> b.size(query.k()).trackTotalHits(NO_TOTAL).knn(knn(query, vector, query.k())))),
           ObjectNode.class);
       Map<String, KnowledgeEntry> sources = new LinkedHashMap<>();
       List<Hit<ObjectNode>> lexical = resultOf(response.responses().get(0));
@@ -408,7 +413,9 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
 
   private static Query bm25Query(KnowledgeQuery query) {
     return Query.of(q -> q.bool(b -> b
-        .must(m -> m.multiMatch(mm -> mm.query(query.text()).fields("question", "answer", "tags")))
+        // one combined field (question, answer and tags copied into it), as the Lucene index searches: one
+        // posting list per term instead of three
+        .must(m -> m.match(mm -> mm.field("text").query(query.text())))
         .filter(filters(query))));
   }
 
