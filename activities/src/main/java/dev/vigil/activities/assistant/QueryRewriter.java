@@ -13,14 +13,16 @@ public final class QueryRewriter {
   static final int MAX_WORDS = 80;
   private static final int SHORT = 6;
   private static final Pattern[] IDENTIFIERS = {
+      // labelled ids first, so the label goes with its value: "request id 7f3a…", "trace: abc123"
+      Pattern.compile("(?i)\\b(request|req|trace|span|correlation|instance|account|order|ticket|case)"
+          + "([ _-]?(id|no|number)\\b\\s*[:=#]?|\\s*[:=#])\\s*[A-Za-z0-9_-]*\\d[A-Za-z0-9_-]*"),
       Pattern.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b"),
-      Pattern.compile("(?i)\\b(request|req|trace|span|correlation|instance|account|order|ticket|case)[ _-]?"
-          + "(id|no|number|#)?\\s*[:=#]?\\s*[A-Za-z0-9_-]*\\d[A-Za-z0-9_-]*"),
       Pattern.compile("\\b(i|vol|snap|sg|subnet|vpc|ami|eni)-[0-9a-f]{6,}\\b"),
       Pattern.compile("\\b[0-9a-fA-F]{16,}\\b"),
       Pattern.compile("\\b\\d{7,}\\b")};
   private static final Pattern SMALL_TALK_SENTENCE = Pattern.compile(
-      "(?i)^(hi|hello|hey|good (morning|afternoon|evening)|dear [a-z ]+|thanks?( you)?( so much| in advance)?"
+      "(?i)^((hi|hello|hey|good (morning|afternoon|evening))( there| team| all| everyone| folks| support)?"
+          + "|dear [a-z ]+|thanks?( you)?( so much| in advance)?"
           + "|thx|cheers|regards|best regards|kind regards|please help|hope you are well)[\\s,.!]*$");
 
   private QueryRewriter() {}

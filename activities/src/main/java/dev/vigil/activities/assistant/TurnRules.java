@@ -18,7 +18,7 @@ public final class TurnRules {
           + "( (so much|a lot|very much|again|for (your|the) help|for that))?[\\s,.!:)]*)+$");
   private static final Pattern ACKNOWLEDGEMENT = Pattern.compile(
       "^(ok|okay|k|sure|got it|understood|will do|sounds good|great|perfect|noted|alright|fine|yes|no|ack)"
-          + "( thanks| thank you)?[\\s,.!:)]*$");
+          + "([\\s,]+(thanks|thank you))?[\\s,.!:)]*$");
   private static final Pattern STATUS = Pattern.compile(
       "\\b(any (update|updates|news|progress)|what'?s the (status|progress|eta)|status (update|of (my|this|the) "
           + "(ticket|case|request))|how long (will|does|is)|when will (this|it|you) be (fixed|resolved|done)"
@@ -30,7 +30,7 @@ public final class TurnRules {
       "^(how|what|why|when|where|which|who|can|could|should|is|are|does|do|did|will|would|may)\\b");
   private static final Pattern TROUBLE = Pattern.compile(
       "\\b(not working|doesn'?t work|does not work|can'?t|cannot|unable|stuck|broken|won'?t|issue|problem"
-          + "|help|wrong|missing|slow)\\b");
+          + "|help|wrong|missing|slow|forgot|lost|locked out|need to|how to|trying to|want to)\\b");
 
   private TurnRules() {}
 

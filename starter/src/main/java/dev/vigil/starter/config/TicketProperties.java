@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessages dialogue turns kept per ticket
  * @param continueAsNewAfterEvents history length after which a ticket's run continues as new
  * @param closedRetention how long a closed ticket can still be reopened before its run completes
+ * @param assistantBatchWindow how long the assistant waits after a customer turn for more turns to batch with it
  */
 @Validated
 @ConfigurationProperties("vigil.ticket")
@@ -27,11 +28,12 @@ public record TicketProperties(
     @Min(1) int maxDecisions,
     @Min(1) int maxMessages,
     @Min(100) int continueAsNewAfterEvents,
-    @NotNull Duration closedRetention) {
+    @NotNull Duration closedRetention,
+    @NotNull Duration assistantBatchWindow) {
 
   public TicketSettings settings() {
-    return new TicketSettings(
-        maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents, closedRetention);
+    return new TicketSettings(maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents,
+        closedRetention, assistantBatchWindow);
   }
 
   public String workflowId(String ticketId) {

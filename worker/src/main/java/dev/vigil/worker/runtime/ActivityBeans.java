@@ -1,8 +1,12 @@
 package dev.vigil.worker.runtime;
 
+import dev.vigil.activities.assistant.NoLlmAssistantActivities;
+import dev.vigil.activities.knowledge.KnowledgeIndex;
+import dev.vigil.activities.knowledge.MiniLmEmbedder;
 import dev.vigil.activities.learning.ClosedTicketLedger;
 import dev.vigil.activities.learning.LearningActivitiesImpl;
 import dev.vigil.worker.VigilProperties;
+import dev.vigil.worker.assistant.AssistantProperties;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -21,5 +25,11 @@ public class ActivityBeans {
   @Bean
   LearningActivitiesImpl learningActivities(ClosedTicketLedger ledger) {
     return new LearningActivitiesImpl(ledger, Clock.systemUTC());
+  }
+
+  @Bean
+  NoLlmAssistantActivities assistantActivities(KnowledgeIndex index, MiniLmEmbedder embedder,
+      AssistantProperties assistant) {
+    return new NoLlmAssistantActivities(index, embedder, assistant.settings());
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.worker.runtime;
 
+import dev.vigil.workflows.assistant.AssistantActivities;
 import dev.vigil.workflows.learning.LearningActivities;
 import dev.vigil.workflows.learning.LearningWorkflowImpl;
 import dev.vigil.workflows.shared.TaskQueues;
@@ -16,7 +17,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-/** Polls Vigil's task queue with the ticket and learning workflows and their activities, for the life of the app. */
+/**
+ * Polls Vigil's task queue with the ticket and learning workflows and their activities (assistant, learning), for
+ * the life of the app.
+ */
 @Component
 @ConditionalOnProperty(prefix = "vigil.worker", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class VigilWorker implements SmartLifecycle {
@@ -30,7 +34,8 @@ public class VigilWorker implements SmartLifecycle {
       WorkflowClient client,
       WorkerProperties properties,
       SearchAttributeRegistrar searchAttributes,
-      LearningActivities learningActivities) {
+      LearningActivities learningActivities,
+      AssistantActivities assistantActivities) {
     this.searchAttributes = searchAttributes;
     this.factory = WorkerFactory.newInstance(client);
     Worker worker = factory.newWorker(TaskQueues.TICKETS, WorkerOptions.newBuilder()
@@ -38,7 +43,7 @@ public class VigilWorker implements SmartLifecycle {
         .setMaxConcurrentWorkflowTaskExecutionSize(properties.maxConcurrentWorkflowTasks())
         .build());
     worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class, LearningWorkflowImpl.class);
-    worker.registerActivitiesImplementations(learningActivities);
+    worker.registerActivitiesImplementations(learningActivities, assistantActivities);
   }
 
   @Override

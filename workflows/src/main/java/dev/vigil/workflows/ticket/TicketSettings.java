@@ -10,19 +10,25 @@ import java.time.Duration;
  * @param maxMessages how many dialogue turns are kept in workflow state
  * @param continueAsNewAfterEvents history length after which the run continues as new
  * @param closedRetention how long a closed ticket's run stays open to accept a reopen before it completes
+ * @param assistantBatchWindow how long the assistant waits after a customer turn for more turns to batch with it
  */
 public record TicketSettings(
     int maxRememberedEventIds,
     int maxDecisions,
     int maxMessages,
     int continueAsNewAfterEvents,
-    Duration closedRetention) {
+    Duration closedRetention,
+    Duration assistantBatchWindow) {
+
+  public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofSeconds(1);
 
   public static TicketSettings defaults() {
-    return new TicketSettings(2_000, 500, 1_000, 4_000, Duration.ofDays(7));
+    return new TicketSettings(2_000, 500, 1_000, 4_000, Duration.ofDays(7), DEFAULT_BATCH_WINDOW);
   }
 
   public TicketSettings {
+    // runs started before the assistant existed carry no window
+    assistantBatchWindow = assistantBatchWindow == null ? DEFAULT_BATCH_WINDOW : assistantBatchWindow;
     if (maxRememberedEventIds < 1 || maxDecisions < 1 || maxMessages < 1) {
       throw new IllegalArgumentException("ticket settings bounds must be positive");
     }

@@ -20,8 +20,11 @@ import java.util.Objects;
     setterVisibility = Visibility.NONE)
 public final class TicketState {
 
-  /** What applying one event did, so the workflow knows which side effects (child workflows, upserts) follow. */
-  public record Applied(boolean duplicate, Transition transition) {
+  /**
+   * What applying one event did, so the workflow knows which side effects (child workflows, upserts, the
+   * assistant) follow. {@code customerTurn} is a new customer message on an open ticket.
+   */
+  public record Applied(boolean duplicate, Transition transition, Message customerTurn) {
     public boolean closedNow() {
       return transition != null && transition.changesStatus() && transition.to() == TicketStatus.CLOSED;
     }
@@ -51,6 +54,9 @@ public final class TicketState {
   private long duplicateEventsIgnored;
   private long eventsRejected;
   private int continuedAsNew;
+  private ArrayList<Message> pendingTurns = new ArrayList<>();
+  private Instant assistDueAt;
+  private int suggestionCount;
 
   /** For Jackson. */
   TicketState() {}
@@ -76,7 +82,7 @@ public final class TicketState {
   public Applied apply(TicketEvent event, Instant now, TicketSettings settings) {
     if (rememberedEventIds.contains(event.eventId())) {
       duplicateEventsIgnored++;
-      return new Applied(true, null);
+      return new Applied(true, null, null);
     }
     remember(event.eventId(), settings);
     TicketFacts merged = event.ticket().mergeInto(facts);
@@ -85,16 +91,17 @@ public final class TicketState {
       eventsRejected++;
       decide(now, "ignored " + event.type().wireName(), transition.rejection(), settings);
       updatedAt = now;
-      return new Applied(false, transition);
+      return new Applied(false, transition, null);
     }
     applyFacts(event, merged, now);
-    applyPayload(event, now, settings);
+    Message added = applyPayload(event, now, settings);
     if (transition.changesStatus()) {
       enter(transition, event, now, settings);
     }
     eventsApplied++;
     updatedAt = now;
-    return new Applied(false, transition);
+    Message customerTurn = added != null && added.role() == Role.CUSTOMER && status.isOpen() ? added : null;
+    return new Applied(false, transition, customerTurn);
   }
 
   private Transition transitionFor(TicketEvent event, TicketFacts merged) {
@@ -114,9 +121,12 @@ public final class TicketState {
     }
   }
 
-  private void applyPayload(TicketEvent event, Instant now, TicketSettings settings) {
+  /** Applies the event's own payload; returns the message it added to the dialogue, if any. */
+  private Message applyPayload(TicketEvent event, Instant now, TicketSettings settings) {
     switch (event.type()) {
-      case MESSAGE_POSTED -> addMessage(event, settings);
+      case MESSAGE_POSTED -> {
+        return addMessage(event, settings);
+      }
       case ASSIGNED -> {
         assignee = event.analyst();
         timeline.add(new TimelineEntry(now, "assigned", describe(assignee), event.eventId()));
@@ -142,20 +152,71 @@ public final class TicketState {
         // status-only events: the transition carries their effect
       }
     }
+    return null;
   }
 
-  private void addMessage(TicketEvent event, TicketSettings settings) {
+  private Message addMessage(TicketEvent event, TicketSettings settings) {
     IncomingMessage in = event.message();
     boolean seen = messages.stream().anyMatch(m -> m.id().equals(in.id()));
     if (seen) {
       duplicateEventsIgnored++;
-      return;
+      return null;
     }
-    messages.add(new Message(in.id(), in.role(), in.author(), in.text(), event.occurredAt(), event.eventId()));
+    Message message = new Message(in.id(), in.role(), in.author(), in.text(), event.occurredAt(), event.eventId());
+    messages.add(message);
     while (messages.size() > settings.maxMessages()) {
       messages.remove(0);
       messagesDropped++;
     }
+    return message;
+  }
+
+  /** Queues a customer turn for the assistant; it runs once no further turn has arrived for {@code window}. */
+  public void queueForAssistant(Message turn, Instant now, java.time.Duration window) {
+    pendingTurns.add(turn);
+    assistDueAt = now.plus(window);
+  }
+
+  /** When the queued turns are due for the assistant, or null when none are queued. */
+  public Instant assistDueAt() {
+    return pendingTurns.isEmpty() ? null : assistDueAt;
+  }
+
+  /** The queued turns, oldest first, removing them from the queue. */
+  public List<Message> takePendingTurns() {
+    List<Message> turns = List.copyOf(pendingTurns);
+    pendingTurns.clear();
+    assistDueAt = null;
+    return turns;
+  }
+
+  /** Whether an analyst wrote after {@code turn}: then the question has already been answered by a human. */
+  public boolean analystRepliedAfter(Message turn) {
+    boolean after = false;
+    for (Message m : messages) {
+      if (m.id().equals(turn.id())) {
+        after = true;
+      } else if (after && m.role() == Role.ANALYST) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public boolean assistantPaused() {
+    return assistantPaused;
+  }
+
+  /** Records a suggestion Vigil offered, numbered S1, S2, … on this ticket. */
+  public Suggestion offer(String text, List<String> citations, double confidence, Instant now) {
+    Suggestion suggestion = new Suggestion("S" + (++suggestionCount), text, List.copyOf(citations), confidence,
+        "offered", now);
+    suggestions.add(suggestion);
+    return suggestion;
+  }
+
+  public List<Suggestion> suggestions() {
+    return List.copyOf(suggestions);
   }
 
   private void enter(Transition transition, TicketEvent event, Instant now, TicketSettings settings) {

@@ -1,11 +1,21 @@
 package dev.vigil.workflows.ticket;
 
+import dev.vigil.workflows.assistant.AssistantActivities;
+import dev.vigil.workflows.assistant.Proposal;
+import dev.vigil.workflows.assistant.ProposeRequest;
+import dev.vigil.workflows.assistant.StatusReport;
+import dev.vigil.workflows.assistant.TurnKind;
+import dev.vigil.workflows.assistant.UnderstandRequest;
+import dev.vigil.workflows.assistant.Understanding;
 import dev.vigil.workflows.learning.ClosedTicket;
 import dev.vigil.workflows.learning.LearningWorkflow;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeUpdate;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
@@ -27,7 +37,21 @@ import org.slf4j.Logger;
 public class TicketWorkflowImpl implements TicketWorkflow {
   private static final Logger log = Workflow.getLogger(TicketWorkflowImpl.class);
 
+  private static final String ASSISTANT_CHANGE = "proactive-assistant";
+
+  private final AssistantActivities assistant = Workflow.newActivityStub(
+      AssistantActivities.class,
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(RetryOptions.newBuilder()
+              .setInitialInterval(Duration.ofMillis(500))
+              .setBackoffCoefficient(2.0)
+              .setMaximumAttempts(3)
+              .build())
+          .build());
+
   private final ArrayDeque<TicketEvent> inbox = new ArrayDeque<>();
+  private Integer assistantVersion;
   private final TicketSettings settings;
   private final TicketState state;
   private long enqueued;
@@ -52,6 +76,9 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     while (true) {
       awaitWorkOrDeadline();
       drainInbox();
+      if (state.assistDueAt() != null && !now().isBefore(state.assistDueAt())) {
+        assist(state.takePendingTurns());
+      }
       if (shouldContinueAsNew()) {
         Workflow.await(() -> Workflow.isEveryHandlerFinished());
         if (inbox.isEmpty()) {
@@ -99,12 +126,18 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     return ++enqueued;
   }
 
+  /** Waits for an event, or until the next deadline: queued turns due for the assistant, the closed retention. */
   private void awaitWorkOrDeadline() {
-    if (state.status() != TicketStatus.CLOSED) {
+    Instant deadline = state.assistDueAt();
+    if (state.status() == TicketStatus.CLOSED) {
+      Instant retentionEnd = state.closedAt().plus(settings.closedRetention());
+      deadline = deadline == null || retentionEnd.isBefore(deadline) ? retentionEnd : deadline;
+    }
+    if (deadline == null) {
       Workflow.await(() -> !inbox.isEmpty() || shouldContinueAsNew());
       return;
     }
-    Duration left = Duration.between(now(), state.closedAt().plus(settings.closedRetention()));
+    Duration left = Duration.between(now(), deadline);
     if (left.compareTo(Duration.ZERO) > 0) {
       Workflow.await(left, () -> !inbox.isEmpty() || shouldContinueAsNew());
     }
@@ -116,6 +149,13 @@ public class TicketWorkflowImpl implements TicketWorkflow {
       TicketState.Applied applied = state.apply(event, now(), settings);
       if (applied.closedNow()) {
         startLearning();
+      }
+      if (applied.customerTurn() != null && assistantEnabled()) {
+        if (state.assistantPaused()) {
+          state.decide(now(), "silent", "paused by analyst", settings);
+        } else {
+          state.queueForAssistant(applied.customerTurn(), now(), settings.assistantBatchWindow());
+        }
       }
       publish();
       processed++;
@@ -130,6 +170,71 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   private boolean retentionOver() {
     return state.status() == TicketStatus.CLOSED
         && !now().isBefore(state.closedAt().plus(settings.closedRetention()));
+  }
+
+  /** Runs added after the assistant existed; replays of older histories skip it (workflow versioning). */
+  private boolean assistantEnabled() {
+    if (assistantVersion == null) {
+      assistantVersion = Workflow.getVersion(ASSISTANT_CHANGE, Workflow.DEFAULT_VERSION, 1);
+    }
+    return assistantVersion >= 1;
+  }
+
+  /**
+   * The proactive pipeline on the batched customer turns: identify and rewrite, then retrieve, answer and suppress
+   * repeats; every outcome, silence included, goes into the decision log. Suggestions go privately to the analyst.
+   */
+  private void assist(List<Message> turns) {
+    Message latest = turns.get(turns.size() - 1);
+    if (!state.status().isOpen()) {
+      state.decide(now(), "silent", "ticket is " + state.status().wireName(), settings);
+      return;
+    }
+    if (state.assistantPaused()) {
+      state.decide(now(), "silent", "paused by analyst", settings);
+      return;
+    }
+    if (state.analystRepliedAfter(latest)) {
+      state.decide(now(), "silent", "an analyst already replied to the customer", settings);
+      return;
+    }
+    TicketView view = state.view();
+    try {
+      Understanding understanding = assistant.understand(new UnderstandRequest(view.ticketId(), view.subject(),
+          turns.stream().map(Message::text).toList()));
+      state.decide(now(), "identify: " + understanding.kind().wireName(), understanding.reason(), settings);
+      if (!understanding.kind().helpable()) {
+        state.decide(now(), "silent", understanding.reason(), settings);
+        return;
+      }
+      if (understanding.kind() == TurnKind.STATUS_INQUIRY) {
+        Suggestion status = state.offer(StatusReport.of(view), List.of(), 1.0, now());
+        state.decide(now(), "suggested " + status.id(), "status answer built from the ticket's timeline", settings);
+        return;
+      }
+      state.decide(now(), "rewrite", "query: " + understanding.query(), settings);
+      Proposal proposal = assistant.propose(new ProposeRequest(view.ticketId(), understanding.query(),
+          view.customer() == null ? null : view.customer().tenant(), view.product(),
+          view.suggestions().stream().map(Suggestion::text).toList(),
+          view.suggestions().stream().flatMap(s -> s.citations().stream()).distinct().toList()));
+      if (!proposal.answered()) {
+        state.decide(now(), "silent", proposal.reason(), settings);
+        return;
+      }
+      Suggestion suggestion = state.offer(proposal.text(), proposal.citations(), proposal.confidence(), now());
+      state.decide(now(), "suggested " + suggestion.id() + " to the analyst", proposal.reason(), settings);
+    } catch (ActivityFailure e) {
+      log.warn("ticket {}: assistant failed", view.ticketId(), e);
+      state.decide(now(), "silent", "assistant unavailable: " + rootMessage(e), settings);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
   }
 
   /** Starts learning as an abandoned child, so it finishes even when this run completes or continues as new. */

@@ -32,7 +32,7 @@ class TicketStateTest {
 
   @Test
   void rememberedEventIdsAreBounded_oldestForgottenFirst() {
-    TicketSettings small = new TicketSettings(3, 500, 1000, 4000, Duration.ZERO);
+    TicketSettings small = new TicketSettings(3, 500, 1000, 4000, Duration.ZERO, null);
     TicketState state = TicketState.open("ticket:desk:T-7", "T-7", NOW);
     TicketEvent first = events.customerSays("m0", "first");
     state.apply(first, NOW, small);
@@ -72,7 +72,7 @@ class TicketStateTest {
 
   @Test
   void decisionLogIsBounded_andCountsWhatItDropped() {
-    TicketSettings small = new TicketSettings(100, 2, 1000, 4000, Duration.ZERO);
+    TicketSettings small = new TicketSettings(100, 2, 1000, 4000, Duration.ZERO, null);
     TicketState state = TicketState.open("ticket:desk:T-7", "T-7", NOW);
     for (int i = 0; i < 5; i++) {
       state.decide(NOW, "a" + i, "r", small);

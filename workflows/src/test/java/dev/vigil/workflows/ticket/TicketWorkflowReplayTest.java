@@ -2,6 +2,7 @@ package dev.vigil.workflows.ticket;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.vigil.workflows.assistant.ScriptedAssistant;
 import dev.vigil.workflows.learning.RecordingLearningActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -32,9 +33,10 @@ class TicketWorkflowReplayTest {
 
   @Test
   void freshHistoryWithContinueAsNewReplays() throws Exception {
-    try (TestWorkflowEnvironment env = TicketWorkflowTest.newEnvironment(new RecordingLearningActivities())) {
+    try (TestWorkflowEnvironment env = TicketWorkflowTest.newEnvironment(new RecordingLearningActivities(),
+        new ScriptedAssistant())) {
       WorkflowClient client = env.getWorkflowClient();
-      TicketSettings settings = new TicketSettings(2_000, 500, 1_000, 100, java.time.Duration.ZERO);
+      TicketSettings settings = new TicketSettings(2_000, 500, 1_000, 100, java.time.Duration.ZERO, null);
       TicketEvents e = new TicketEvents("REPLAY-2");
       TicketWorkflowTest.deliver(client, settings, e.created("Replay me", Priority.P3));
       for (int i = 0; i < 40; i++) {

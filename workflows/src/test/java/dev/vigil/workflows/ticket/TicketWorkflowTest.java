@@ -3,6 +3,8 @@ package dev.vigil.workflows.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.workflows.assistant.AssistantActivities;
+import dev.vigil.workflows.assistant.ScriptedAssistant;
 import dev.vigil.workflows.learning.LearningActivities;
 import dev.vigil.workflows.learning.LearningOutcome;
 import dev.vigil.workflows.learning.LearningWorkflow;
@@ -33,13 +35,14 @@ class TicketWorkflowTest {
   private static final Duration RETENTION = Duration.ofDays(7);
 
   private final RecordingLearningActivities learning = new RecordingLearningActivities();
+  private final ScriptedAssistant assistant = new ScriptedAssistant();
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
 
   @BeforeEach
   void startEnvironment() {
-    env = newEnvironment(learning);
+    env = newEnvironment(learning, assistant);
     client = env.getWorkflowClient();
   }
 
@@ -49,13 +52,14 @@ class TicketWorkflowTest {
   }
 
   /** A time-skipping test server with Vigil's search attributes and a worker on the production task queue. */
-  static TestWorkflowEnvironment newEnvironment(LearningActivities learningActivities) {
+  static TestWorkflowEnvironment newEnvironment(LearningActivities learningActivities,
+      AssistantActivities assistantActivities) {
     TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
     TicketSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
     Worker worker = env.newWorker(TaskQueues.TICKETS);
     worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class, LearningWorkflowImpl.class);
-    worker.registerActivitiesImplementations(learningActivities);
+    worker.registerActivitiesImplementations(learningActivities, assistantActivities);
     env.start();
     return env;
   }
@@ -216,7 +220,7 @@ class TicketWorkflowTest {
   void givenLongDialogue_itContinuesAsNew_keepingStateAndIdempotency() {
     String id = newTicketId();
     TicketEvents e = new TicketEvents(id);
-    TicketSettings settings = new TicketSettings(2_000, 500, 1_000, 100, RETENTION);
+    TicketSettings settings = new TicketSettings(2_000, 500, 1_000, 100, RETENTION, null);
     TicketEvent created = e.created("Chatty ticket", Priority.P4);
     deliver(client, settings, created);
     String firstRun = client.newUntypedWorkflowStub(TicketIds.workflowId("desk", id)).getExecution().getRunId();

@@ -1,0 +1,41 @@
+package dev.vigil.workflows.assistant;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Assistant activities for workflow tests, with fixed rules: "thanks" is thanks, "update" a status inquiry,
+ * anything else a question; only questions about passwords have knowledge (entry {@code faq-password}).
+ */
+public class ScriptedAssistant implements AssistantActivities {
+  public final List<UnderstandRequest> understood = new CopyOnWriteArrayList<>();
+  public final List<ProposeRequest> proposed = new CopyOnWriteArrayList<>();
+
+  @Override
+  public Understanding understand(UnderstandRequest request) {
+    understood.add(request);
+    String all = String.join(" ", request.customerTurns()).toLowerCase(Locale.ROOT);
+    if (all.contains("thanks")) {
+      return new Understanding(TurnKind.THANKS, null, "thanks: nothing to help with");
+    }
+    if (all.contains("update")) {
+      return new Understanding(TurnKind.STATUS_INQUIRY, null, "status inquiry");
+    }
+    return new Understanding(TurnKind.QUESTION, all, "question");
+  }
+
+  @Override
+  public Proposal propose(ProposeRequest request) {
+    proposed.add(request);
+    if (!request.query().contains("password")) {
+      return new Proposal(Proposal.NO_KNOWLEDGE, null, List.of(), 0.2, "no knowledge above threshold");
+    }
+    if (request.citedBefore().contains("faq-password")) {
+      return new Proposal(Proposal.REPEAT, null, List.of("faq-password"), 0.8,
+          "repeat: faq-password was already offered on this ticket");
+    }
+    return new Proposal(Proposal.ANSWER, "Open Settings > Security and choose Reset password.",
+        List.of("faq-password"), 0.8, "best match faq-password (cosine 0.80)");
+  }
+}
