@@ -10,6 +10,7 @@ import dev.vigil.workflows.assistant.ProposeRequest;
 import dev.vigil.workflows.assistant.TurnKind;
 import dev.vigil.workflows.assistant.UnderstandRequest;
 import dev.vigil.workflows.assistant.Understanding;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,15 +27,27 @@ public class NoLlmAssistantActivities implements AssistantActivities {
   private final KnowledgeIndex index;
   private final Embedder embedder;
   private final AssistantSettings settings;
+  private final StepMetrics metrics;
 
-  public NoLlmAssistantActivities(KnowledgeIndex index, Embedder embedder, AssistantSettings settings) {
+  public NoLlmAssistantActivities(KnowledgeIndex index, Embedder embedder, AssistantSettings settings,
+      MeterRegistry meters) {
     this.index = index;
     this.embedder = embedder;
     this.settings = settings;
+    this.metrics = new StepMetrics(meters, "none");
   }
 
   @Override
   public Understanding understand(UnderstandRequest request) {
+    return metrics.time("understand", () -> identifyAndRewrite(request), u -> u.kind().wireName());
+  }
+
+  @Override
+  public Proposal propose(ProposeRequest request) {
+    return metrics.time("propose", () -> retrieveAndAnswer(request), Proposal::outcome);
+  }
+
+  private Understanding identifyAndRewrite(UnderstandRequest request) {
     List<String> helpable = new ArrayList<>();
     TurnKind kind = null;
     TurnKind last = TurnKind.ACKNOWLEDGEMENT;
@@ -66,8 +79,7 @@ public class NoLlmAssistantActivities implements AssistantActivities {
         + request.customerTurns().size() + " turn(s)");
   }
 
-  @Override
-  public Proposal propose(ProposeRequest request) {
+  private Proposal retrieveAndAnswer(ProposeRequest request) {
     List<KnowledgeHit> hits = index.search(new KnowledgeQuery(request.query(), request.tenant(), null, null, 5, 50));
     KnowledgeHit best = hits.stream().filter(h -> h.cosine() != null)
         .max((a, b) -> Double.compare(a.cosine(), b.cosine())).orElse(null);

@@ -25,13 +25,16 @@ public final class QueryRewriter {
           + "|dear [a-z ]+|thanks?( you)?( so much| in advance)?"
           + "|thx|cheers|regards|best regards|kind regards|please help|hope you are well)[\\s,.!]*$");
 
+  private static final Pattern LEADING_GREETING = Pattern.compile(
+      "(?i)^(hi|hello|hey|good (morning|afternoon|evening))( there| team| all| everyone| folks| support)?[,!.:]\\s+");
+
   private QueryRewriter() {}
 
   public static String rewrite(String subject, List<String> turns) {
     List<String> kept = new ArrayList<>();
     for (String turn : turns) {
       for (String sentence : turn.split("(?<=[.!?])\\s+|\\n+")) {
-        String s = sentence.strip();
+        String s = LEADING_GREETING.matcher(sentence.strip()).replaceFirst("");
         if (!s.isEmpty() && !SMALL_TALK_SENTENCE.matcher(s).matches()) {
           kept.add(stripIdentifiers(s));
         }

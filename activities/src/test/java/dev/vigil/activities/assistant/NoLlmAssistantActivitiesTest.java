@@ -13,6 +13,7 @@ import dev.vigil.workflows.assistant.ProposeRequest;
 import dev.vigil.workflows.assistant.TurnKind;
 import dev.vigil.workflows.assistant.UnderstandRequest;
 import dev.vigil.workflows.assistant.Understanding;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -26,6 +27,7 @@ class NoLlmAssistantActivitiesTest {
   @TempDir
   Path dir;
 
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private LuceneKnowledgeIndex index;
   private NoLlmAssistantActivities assistant;
 
@@ -44,7 +46,7 @@ class NoLlmAssistantActivitiesTest {
             "The project reached its snapshot quota. Delete old snapshots or raise the quota under Settings > "
                 + "Limits."),
         faq("acme-only", "acme", "How do I restart the acme exporter?", "Run exporter-restart on billing-7.")));
-    assistant = new NoLlmAssistantActivities(index, SharedEmbedder.get(), AssistantSettings.defaults());
+    assistant = new NoLlmAssistantActivities(index, SharedEmbedder.get(), AssistantSettings.defaults(), meters);
   }
 
   @AfterEach
@@ -65,6 +67,8 @@ class NoLlmAssistantActivitiesTest {
     assertThat(p.text()).startsWith("Open Settings > Security");
     assertThat(p.confidence()).isGreaterThanOrEqualTo(AssistantSettings.defaults().minConfidence());
     assertThat(p.reason()).contains("faq-password", "cosine");
+    assertThat(meters.get("vigil.assistant.step").tag("step", "propose").tag("outcome", "answer").timer().count())
+        .isEqualTo(1);
   }
 
   @Test

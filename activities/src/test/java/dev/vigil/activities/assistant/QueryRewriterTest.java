@@ -16,6 +16,12 @@ class QueryRewriterTest {
   }
 
   @Test
+  void aGreetingOpeningTheQuestionIsDropped() {
+    assertThat(QueryRewriter.rewrite("s", List.of("Hi, creating a snapshot fails with QuotaExceeded, what now?")))
+        .isEqualTo("creating a snapshot fails with QuotaExceeded, what now?");
+  }
+
+  @Test
   void shortTurnsAreFilledInWithTheSubject() {
     assertThat(QueryRewriter.rewrite("Snapshots fail with QuotaExceeded", List.of("Why?")))
         .isEqualTo("Snapshots fail with QuotaExceeded Why?");

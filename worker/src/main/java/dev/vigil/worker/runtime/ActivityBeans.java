@@ -7,6 +7,7 @@ import dev.vigil.activities.learning.ClosedTicketLedger;
 import dev.vigil.activities.learning.LearningActivitiesImpl;
 import dev.vigil.worker.VigilProperties;
 import dev.vigil.worker.assistant.AssistantProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,7 @@ public class ActivityBeans {
 
   @Bean
   NoLlmAssistantActivities assistantActivities(KnowledgeIndex index, MiniLmEmbedder embedder,
-      AssistantProperties assistant) {
-    return new NoLlmAssistantActivities(index, embedder, assistant.settings());
+      AssistantProperties assistant, MeterRegistry meters) {
+    return new NoLlmAssistantActivities(index, embedder, assistant.settings(), meters);
   }
 }
