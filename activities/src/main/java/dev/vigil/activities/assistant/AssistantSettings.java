@@ -1,15 +1,43 @@
 package dev.vigil.activities.assistant;
 
+import java.time.Duration;
+import java.util.Map;
+
 /**
- * Thresholds of the no-LLM answer step.
+ * Thresholds and delivery policy of the no-LLM pipeline.
  *
  * @param minConfidence lowest query–entry cosine at which Vigil answers (calibrated on the FAQ fixture: paraphrases
  *     score 0.6–0.9, unrelated questions below 0.45)
  * @param repeatCosine an answer this similar (cosine) to one already offered on the ticket is a repeat
  * @param maxAnswerChars longest extractive answer; longer entries are cut at a sentence boundary
+ * @param defaultDelivery {@code suggest}, {@code auto} or {@code off} for tenants without their own setting
+ * @param tenantDelivery per-tenant delivery policy
+ * @param autoMinConfidence lowest confidence at which an {@code auto} tenant's customer is answered directly
+ * @param autoWait how long an analyst has to reply before the direct answer goes out
  */
-public record AssistantSettings(double minConfidence, double repeatCosine, int maxAnswerChars) {
+public record AssistantSettings(double minConfidence, double repeatCosine, int maxAnswerChars,
+    String defaultDelivery, Map<String, String> tenantDelivery, double autoMinConfidence, Duration autoWait) {
+
+  public AssistantSettings {
+    tenantDelivery = tenantDelivery == null ? Map.of() : Map.copyOf(tenantDelivery);
+    for (String policy : tenantDelivery.values()) {
+      requirePolicy(policy);
+    }
+    requirePolicy(defaultDelivery);
+  }
+
   public static AssistantSettings defaults() {
-    return new AssistantSettings(0.55, 0.7, 700);
+    return new AssistantSettings(0.55, 0.7, 700, "suggest", Map.of(), 0.8, Duration.ofMinutes(5));
+  }
+
+  /** The delivery policy of a tenant. */
+  public String deliveryFor(String tenant) {
+    return tenant == null ? defaultDelivery : tenantDelivery.getOrDefault(tenant, defaultDelivery);
+  }
+
+  private static void requirePolicy(String policy) {
+    if (!"suggest".equals(policy) && !"auto".equals(policy) && !"off".equals(policy)) {
+      throw new IllegalArgumentException("delivery policy must be suggest, auto or off, not " + policy);
+    }
   }
 }

@@ -48,6 +48,7 @@ public class NoLlmAssistantActivities implements AssistantActivities {
   }
 
   private Understanding identifyAndRewrite(UnderstandRequest request) {
+    String delivery = settings.deliveryFor(request.tenant());
     List<String> helpable = new ArrayList<>();
     TurnKind kind = null;
     TurnKind last = TurnKind.ACKNOWLEDGEMENT;
@@ -69,14 +70,14 @@ public class NoLlmAssistantActivities implements AssistantActivities {
         case THANKS -> "thanks: nothing to help with";
         case ACKNOWLEDGEMENT -> "acknowledgement: nothing to help with";
         default -> "out of scope: no question, error or request for help in the turn";
-      });
+      }, delivery);
     }
     if (kind == TurnKind.STATUS_INQUIRY) {
-      return new Understanding(kind, null, "status inquiry: answered from the ticket's timeline");
+      return new Understanding(kind, null, "status inquiry: answered from the ticket's timeline", delivery);
     }
     String query = QueryRewriter.rewrite(request.subject(), helpable);
     return new Understanding(kind, query, kind.wireName().replace('_', ' ') + " in "
-        + request.customerTurns().size() + " turn(s)");
+        + request.customerTurns().size() + " turn(s)", delivery);
   }
 
   private Proposal retrieveAndAnswer(ProposeRequest request) {
@@ -103,9 +104,13 @@ public class NoLlmAssistantActivities implements AssistantActivities {
             "repeat of an earlier suggestion (cosine %.2f ≥ %.2f)", similarity, settings.repeatCosine()));
       }
     }
-    return new Proposal(Proposal.ANSWER, answer, List.of(id), best.cosine(), String.format(Locale.ROOT,
-        "best match %s (cosine %.2f, BM25 rank %s, fused rank %d)", id, best.cosine(),
-        best.bm25Rank() == null ? "-" : best.bm25Rank(), best.rank()));
+    String reason = String.format(Locale.ROOT, "best match %s (cosine %.2f, BM25 rank %s, fused rank %d)", id,
+        best.cosine(), best.bm25Rank() == null ? "-" : best.bm25Rank(), best.rank());
+    boolean auto = "auto".equals(settings.deliveryFor(request.tenant()))
+        && best.cosine() >= settings.autoMinConfidence();
+    return auto
+        ? new Proposal(Proposal.ANSWER, answer, List.of(id), best.cosine(), reason, "auto", settings.autoWait())
+        : new Proposal(Proposal.ANSWER, answer, List.of(id), best.cosine(), reason);
   }
 
   /** The entry's answer, cut at a sentence boundary when longer than the limit. */

@@ -55,7 +55,7 @@ class NoLlmAssistantActivitiesTest {
   }
 
   private Proposal ask(String question, String tenant, List<String> offered, List<String> cited) {
-    Understanding u = assistant.understand(new UnderstandRequest("T-1", "Help needed", List.of(question)));
+    Understanding u = assistant.understand(new UnderstandRequest("T-1", tenant, "Help needed", List.of(question)));
     return assistant.propose(new ProposeRequest("T-1", u.query(), tenant, null, offered, cited));
   }
 
@@ -97,12 +97,28 @@ class NoLlmAssistantActivitiesTest {
   }
 
   @Test
+  void deliveryPolicyComesFromTheTenant_andAutoNeedsHighConfidence() {
+    NoLlmAssistantActivities perTenant = new NoLlmAssistantActivities(index, SharedEmbedder.get(),
+        new AssistantSettings(0.55, 0.7, 700, "suggest", java.util.Map.of("acme", "auto", "quiet", "off"), 0.8,
+            java.time.Duration.ofMinutes(5)), meters);
+    assertThat(perTenant.understand(new UnderstandRequest("T", "quiet", "s", List.of("how?"))).delivery())
+        .isEqualTo("off");
+    Proposal exact = perTenant.propose(new ProposeRequest("T", "How do I reset my password?", "acme", null,
+        List.of(), List.of()));
+    assertThat(exact.delivery()).isEqualTo("auto");
+    assertThat(exact.autoAfter()).isEqualTo(java.time.Duration.ofMinutes(5));
+    Proposal other = perTenant.propose(new ProposeRequest("T", "How do I reset my password?", "globex", null,
+        List.of(), List.of()));
+    assertThat(other.delivery()).isEqualTo("suggest");
+  }
+
+  @Test
   void smallTalkIsNotHelpable() {
-    Understanding thanks = assistant.understand(new UnderstandRequest("T-1", "s", List.of("thanks!")));
+    Understanding thanks = assistant.understand(new UnderstandRequest("T-1", "acme", "s", List.of("thanks!")));
     assertThat(thanks.kind()).isEqualTo(TurnKind.THANKS);
     assertThat(thanks.kind().helpable()).isFalse();
     assertThat(thanks.reason()).isEqualTo("thanks: nothing to help with");
-    Understanding status = assistant.understand(new UnderstandRequest("T-1", "s", List.of("any update?")));
+    Understanding status = assistant.understand(new UnderstandRequest("T-1", "acme", "s", List.of("any update?")));
     assertThat(status.kind()).isEqualTo(TurnKind.STATUS_INQUIRY);
   }
 }

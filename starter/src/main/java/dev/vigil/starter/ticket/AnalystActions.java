@@ -18,6 +18,15 @@ public final class AnalystActions {
   /** Change the ticket's priority. */
   public record ChangePriority(@NotNull Priority priority) {}
 
+  /** Send an edited version of a suggestion to the customer. */
+  public record EditSuggestion(@NotBlank @Size(max = 32_000) String text) {}
+
+  /** Dismiss a suggestion, optionally saying why. */
+  public record DismissSuggestion(@Size(max = 2_000) String reason) {}
+
+  /** Rate a suggestion. */
+  public record RateSuggestion(@NotNull @jakarta.validation.constraints.Pattern(regexp = "like|dislike") String rating) {}
+
   /** Resolve the ticket; the note is what learning weighs most. */
   public record Resolve(@Size(max = 20_000) String note) {}
 }

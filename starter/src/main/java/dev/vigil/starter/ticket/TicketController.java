@@ -4,6 +4,7 @@ import dev.vigil.workflows.ticket.Analyst;
 import dev.vigil.workflows.ticket.IncomingMessage;
 import dev.vigil.workflows.ticket.Priority;
 import dev.vigil.workflows.ticket.Role;
+import dev.vigil.workflows.ticket.SuggestionFeedback;
 import dev.vigil.workflows.ticket.TicketEvent;
 import dev.vigil.workflows.ticket.TicketEventType;
 import dev.vigil.workflows.ticket.TicketFacts;
@@ -122,6 +123,47 @@ public class TicketController {
   public TicketView resume(@PathVariable String ticketId,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, Principal user) {
     return simple(ticketId, TicketEventType.ASSISTANT_RESUMED, key, user);
+  }
+
+  @PostMapping("/{ticketId}/suggestions/{suggestionId}/adopt")
+  @Operation(summary = "Adopt a suggestion", description = "Posts its text to the customer as your reply.")
+  public TicketView adopt(@PathVariable String ticketId, @PathVariable String suggestionId,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key, Principal user) {
+    return feedback(ticketId, TicketEventType.SUGGESTION_ADOPTED, new SuggestionFeedback(suggestionId, null, null,
+        null), key, user);
+  }
+
+  @PostMapping("/{ticketId}/suggestions/{suggestionId}/edit")
+  @Operation(summary = "Edit a suggestion and send it", description = "Posts your edited text to the customer.")
+  public TicketView edit(@PathVariable String ticketId, @PathVariable String suggestionId,
+      @Valid @RequestBody AnalystActions.EditSuggestion body,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key, Principal user) {
+    return feedback(ticketId, TicketEventType.SUGGESTION_EDITED, new SuggestionFeedback(suggestionId, body.text(),
+        null, null), key, user);
+  }
+
+  @PostMapping("/{ticketId}/suggestions/{suggestionId}/dismiss")
+  @Operation(summary = "Dismiss a suggestion")
+  public TicketView dismiss(@PathVariable String ticketId, @PathVariable String suggestionId,
+      @Valid @RequestBody(required = false) AnalystActions.DismissSuggestion body,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key, Principal user) {
+    return feedback(ticketId, TicketEventType.SUGGESTION_DISMISSED, new SuggestionFeedback(suggestionId, null, null,
+        body == null ? null : blankToNull(body.reason())), key, user);
+  }
+
+  @PostMapping("/{ticketId}/suggestions/{suggestionId}/rate")
+  @Operation(summary = "Rate a suggestion (like or dislike)")
+  public TicketView rate(@PathVariable String ticketId, @PathVariable String suggestionId,
+      @Valid @RequestBody AnalystActions.RateSuggestion body,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key, Principal user) {
+    return feedback(ticketId, TicketEventType.SUGGESTION_RATED, new SuggestionFeedback(suggestionId, null,
+        body.rating(), null), key, user);
+  }
+
+  private TicketView feedback(String ticketId, TicketEventType type, SuggestionFeedback feedback, String key,
+      Principal user) {
+    return tickets.act(new TicketEvent(eventId(key), type, Instant.now(), TicketFacts.onlyId(checked(ticketId)),
+        null, null, null, user.getName(), feedback));
   }
 
   @PostMapping("/{ticketId}/resolve")

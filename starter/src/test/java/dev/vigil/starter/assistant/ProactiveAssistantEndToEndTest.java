@@ -52,9 +52,26 @@ class ProactiveAssistantEndToEndTest {
     assertThat(suggestion.get("text").asText()).startsWith("Open Profile > Security");
     assertThat(ticket.get("decisions").toString()).contains("suggested S1 to the analyst", entryId);
 
+    assertThat(http.post("/api/v1/tickets/" + id + "/suggestions/S1/adopt", null, "olive", "olive-pw").status())
+        .as("operators read but do not act").isEqualTo(403);
+    VigilHttp.Response adopted = http.post("/api/v1/tickets/" + id + "/suggestions/S1/adopt", null, "andy",
+        "andy-pw");
+    assertThat(adopted.status()).isEqualTo(200);
+    assertThat(adopted.json().get("suggestions").get(0).get("state").asText()).isEqualTo("adopted");
+    JsonNode posted = adopted.json().get("messages").get(1);
+    assertThat(posted.get("author").asText()).isEqualTo("andy");
+    assertThat(posted.get("text").asText()).startsWith("Open Profile > Security");
+    assertThat(http.post("/api/v1/tickets/" + id + "/suggestions/S1/rate", "{\"rating\":\"like\"}", "andy",
+        "andy-pw").json().get("suggestions").get(0).get("rating").asText()).isEqualTo("like");
+    assertThat(http.post("/api/v1/tickets/" + id + "/suggestions/S1/dismiss", null, "andy", "andy-pw").status())
+        .as("an adopted suggestion cannot be dismissed").isEqualTo(409);
+    assertThat(http.post("/api/v1/tickets/" + id + "/suggestions/S1/rate", "{\"rating\":\"meh\"}", "andy",
+        "andy-pw").status()).isEqualTo(400);
+
     http.webhook(VigilHttp.message(id, "customer", "thanks!"));
     JsonNode after = http.awaitTicket(id, t -> t.get("decisions").toString().contains("thanks: nothing to help"));
     assertThat(after.get("suggestions")).hasSize(1);
+    assertThat(after.get("status").asText()).isEqualTo("escalated");
     assertThat(after.get("decisions").toString()).contains("\"action\":\"silent\"");
   }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
  * through Vigil's API (as an update). {@code eventId} makes delivery idempotent: a ticket applies each id once.
  *
  * @param actor who caused it through Vigil's API (a Vigil user name); null for webhook events
+ * @param feedback what the analyst did with a suggestion, for the {@code suggestion.*} types
  */
 public record TicketEvent(
     String eventId,
@@ -16,7 +17,13 @@ public record TicketEvent(
     IncomingMessage message,
     Analyst analyst,
     String resolutionNote,
-    String actor) {
+    String actor,
+    SuggestionFeedback feedback) {
+
+  public TicketEvent(String eventId, TicketEventType type, Instant occurredAt, TicketFacts ticket,
+      IncomingMessage message, Analyst analyst, String resolutionNote, String actor) {
+    this(eventId, type, occurredAt, ticket, message, analyst, resolutionNote, actor, null);
+  }
 
   public String ticketId() {
     return ticket.id();

@@ -16,7 +16,11 @@ public enum TicketEventType {
   CLOSED("ticket.closed", true),
   REOPENED("ticket.reopened", true),
   ASSISTANT_PAUSED("assistant.paused", false),
-  ASSISTANT_RESUMED("assistant.resumed", false);
+  ASSISTANT_RESUMED("assistant.resumed", false),
+  SUGGESTION_ADOPTED("suggestion.adopted", false),
+  SUGGESTION_EDITED("suggestion.edited", false),
+  SUGGESTION_DISMISSED("suggestion.dismissed", false),
+  SUGGESTION_RATED("suggestion.rated", false);
 
   private final String wireName;
   private final boolean webhook;

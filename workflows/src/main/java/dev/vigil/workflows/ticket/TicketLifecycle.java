@@ -39,7 +39,10 @@ public final class TicketLifecycle {
         default -> Transition.reject(from, "a " + from.wireName() + " ticket cannot be escalated; reopen it first");
       };
       case ASSIGNED -> from == NEW || from == TRIAGED ? Transition.move(from, ESCALATED) : Transition.stay(from);
-      case PRIORITY_CHANGED, ASSISTANT_PAUSED, ASSISTANT_RESUMED -> Transition.stay(from);
+      case PRIORITY_CHANGED, ASSISTANT_PAUSED, ASSISTANT_RESUMED, SUGGESTION_DISMISSED, SUGGESTION_RATED ->
+          Transition.stay(from);
+      // an adopted or edited suggestion is the analyst's reply to the customer
+      case SUGGESTION_ADOPTED, SUGGESTION_EDITED -> afterMessage(from, Role.ANALYST, factsKnown);
       case RESOLVED -> switch (from) {
         case NEW, TRIAGED, ESCALATED, WAITING_ON_CUSTOMER -> Transition.move(from, RESOLVED);
         default -> Transition.stay(from);

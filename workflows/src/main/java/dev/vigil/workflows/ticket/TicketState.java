@@ -57,6 +57,9 @@ public final class TicketState {
   private ArrayList<Message> pendingTurns = new ArrayList<>();
   private Instant assistDueAt;
   private int suggestionCount;
+  private String autoSuggestionId;
+  private String autoTurnId;
+  private Instant autoDueAt;
 
   /** For Jackson. */
   TicketState() {}
@@ -108,6 +111,10 @@ public final class TicketState {
     if (!facts.id().equals(event.ticketId())) {
       return Transition.reject(status, "event for ticket " + event.ticketId() + " sent to ticket " + facts.id());
     }
+    String feedbackProblem = feedbackProblem(event);
+    if (feedbackProblem != null) {
+      return Transition.reject(status, feedbackProblem);
+    }
     boolean assignedAfter = assignee != null
         || (event.type() == TicketEventType.ASSIGNED && event.analyst() != null);
     return TicketLifecycle.next(status, event, merged.subject() != null, assignedAfter);
@@ -136,6 +143,10 @@ public final class TicketState {
           resolutionNote = event.resolutionNote();
         }
       }
+      case SUGGESTION_ADOPTED, SUGGESTION_EDITED -> {
+        return postSuggestion(event, now, settings);
+      }
+      case SUGGESTION_DISMISSED, SUGGESTION_RATED -> dismissOrRate(event, now, settings);
       case ASSISTANT_PAUSED -> {
         if (!assistantPaused) {
           assistantPaused = true;
@@ -192,9 +203,13 @@ public final class TicketState {
 
   /** Whether an analyst wrote after {@code turn}: then the question has already been answered by a human. */
   public boolean analystRepliedAfter(Message turn) {
+    return analystRepliedAfter(turn.id());
+  }
+
+  private boolean analystRepliedAfter(String turnId) {
     boolean after = false;
     for (Message m : messages) {
-      if (m.id().equals(turn.id())) {
+      if (m.id().equals(turnId)) {
         after = true;
       } else if (after && m.role() == Role.ANALYST) {
         return true;
@@ -207,10 +222,10 @@ public final class TicketState {
     return assistantPaused;
   }
 
-  /** Records a suggestion Vigil offered, numbered S1, S2, … on this ticket. */
-  public Suggestion offer(String text, List<String> citations, double confidence, Instant now) {
+  /** Records a suggestion Vigil offered, numbered S1, S2, … on this ticket, in {@code state}. */
+  public Suggestion offer(String text, List<String> citations, double confidence, String state, Instant now) {
     Suggestion suggestion = new Suggestion("S" + (++suggestionCount), text, List.copyOf(citations), confidence,
-        "offered", now);
+        state, now, null, null, null);
     suggestions.add(suggestion);
     return suggestion;
   }
@@ -242,6 +257,109 @@ public final class TicketState {
     while (timeline.size() > settings.maxDecisions()) {
       timeline.remove(0);
     }
+  }
+
+  /** Why a suggestion event cannot apply, or null (also for events that are not about suggestions). */
+  private String feedbackProblem(TicketEvent event) {
+    TicketEventType type = event.type();
+    boolean aboutSuggestion = type == TicketEventType.SUGGESTION_ADOPTED || type == TicketEventType.SUGGESTION_EDITED
+        || type == TicketEventType.SUGGESTION_DISMISSED || type == TicketEventType.SUGGESTION_RATED;
+    if (!aboutSuggestion) {
+      return null;
+    }
+    SuggestionFeedback feedback = event.feedback();
+    if (feedback == null || feedback.suggestionId() == null) {
+      return type.wireName() + " needs a suggestion id";
+    }
+    Suggestion suggestion = suggestion(feedback.suggestionId());
+    if (suggestion == null) {
+      return "no suggestion " + feedback.suggestionId() + " on this ticket";
+    }
+    if (type == TicketEventType.SUGGESTION_RATED) {
+      return "like".equals(feedback.rating()) || "dislike".equals(feedback.rating()) ? null
+          : "rating must be like or dislike";
+    }
+    if (!suggestion.open()) {
+      return "suggestion " + suggestion.id() + " was already " + suggestion.state();
+    }
+    if (type == TicketEventType.SUGGESTION_EDITED && (feedback.text() == null || feedback.text().isBlank())) {
+      return "an edited suggestion needs its text";
+    }
+    return null;
+  }
+
+  private Suggestion suggestion(String id) {
+    return suggestions.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+  }
+
+  private void replace(Suggestion updated) {
+    suggestions.replaceAll(s -> s.id().equals(updated.id()) ? updated : s);
+  }
+
+  /** Adopting or editing a suggestion posts it to the customer as the analyst's message. */
+  private Message postSuggestion(TicketEvent event, Instant now, TicketSettings settings) {
+    Suggestion suggestion = suggestion(event.feedback().suggestionId());
+    boolean edited = event.type() == TicketEventType.SUGGESTION_EDITED;
+    String text = edited ? event.feedback().text() : suggestion.text();
+    replace(suggestion.decided(edited ? Suggestion.EDITED : Suggestion.ADOPTED, actorOf(event), now));
+    Message message = new Message("vigil-" + suggestion.id(), Role.ANALYST, actorOf(event), text, event.occurredAt(),
+        event.eventId());
+    messages.add(message);
+    decide(now, suggestion.id() + (edited ? " edited" : " adopted") + " by " + actorOf(event),
+        "posted to the customer as the analyst's reply", settings);
+    return message;
+  }
+
+  private void dismissOrRate(TicketEvent event, Instant now, TicketSettings settings) {
+    SuggestionFeedback feedback = event.feedback();
+    Suggestion suggestion = suggestion(feedback.suggestionId());
+    if (event.type() == TicketEventType.SUGGESTION_RATED) {
+      replace(suggestion.rated(feedback.rating()));
+      decide(now, suggestion.id() + " " + feedback.rating() + "d by " + actorOf(event), "analyst feedback", settings);
+    } else {
+      replace(suggestion.decided(Suggestion.DISMISSED, actorOf(event), now));
+      decide(now, suggestion.id() + " dismissed by " + actorOf(event),
+          feedback.reason() == null ? "no reason given" : feedback.reason(), settings);
+    }
+  }
+
+  /** Marks a suggestion to be sent to the customer at {@code due} unless an analyst replies to {@code turn} first. */
+  public void scheduleAutoAnswer(Suggestion suggestion, Message turn, Instant due) {
+    autoSuggestionId = suggestion.id();
+    autoTurnId = turn.id();
+    autoDueAt = due;
+  }
+
+  /** When the pending automatic answer is due, or null when none is pending. */
+  public Instant autoAnswerDueAt() {
+    return autoSuggestionId == null ? null : autoDueAt;
+  }
+
+  /**
+   * The pending automatic answer's time has come: sends it to the customer as Vigil's message, unless an analyst
+   * replied or decided on the suggestion meanwhile. Returns the message sent, or null.
+   */
+  public Message sendAutoAnswer(Instant now, TicketSettings settings) {
+    Suggestion suggestion = suggestion(autoSuggestionId);
+    String turnId = autoTurnId;
+    autoSuggestionId = null;
+    autoTurnId = null;
+    autoDueAt = null;
+    if (suggestion == null || !Suggestion.AUTO_PENDING.equals(suggestion.state())) {
+      return null; // an analyst adopted, edited or dismissed it in the meantime
+    }
+    if (!status.isOpen() || analystRepliedAfter(turnId)) {
+      replace(suggestion.decided(Suggestion.CANCELLED, "vigil", now));
+      decide(now, "auto-answer " + suggestion.id() + " cancelled",
+          status.isOpen() ? "an analyst replied first" : "ticket is " + status.wireName(), settings);
+      return null;
+    }
+    replace(suggestion.decided(Suggestion.ANSWERED, "vigil", now));
+    Message message = new Message("vigil-" + suggestion.id(), Role.VIGIL, "Vigil", suggestion.text(), now, null);
+    messages.add(message);
+    decide(now, "answered the customer with " + suggestion.id(),
+        "tenant allows direct answers and no analyst replied in time", settings);
+    return message;
   }
 
   private String triageReason() {

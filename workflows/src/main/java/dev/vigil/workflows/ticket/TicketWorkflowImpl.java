@@ -79,6 +79,9 @@ public class TicketWorkflowImpl implements TicketWorkflow {
       if (state.assistDueAt() != null && !now().isBefore(state.assistDueAt())) {
         assist(state.takePendingTurns());
       }
+      if (state.autoAnswerDueAt() != null && !now().isBefore(state.autoAnswerDueAt())) {
+        state.sendAutoAnswer(now(), settings);
+      }
       if (shouldContinueAsNew()) {
         Workflow.await(() -> Workflow.isEveryHandlerFinished());
         if (inbox.isEmpty()) {
@@ -128,7 +131,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
 
   /** Waits for an event, or until the next deadline: queued turns due for the assistant, the closed retention. */
   private void awaitWorkOrDeadline() {
-    Instant deadline = state.assistDueAt();
+    Instant deadline = earliest(state.assistDueAt(), state.autoAnswerDueAt());
     if (state.status() == TicketStatus.CLOSED) {
       Instant retentionEnd = state.closedAt().plus(settings.closedRetention());
       deadline = deadline == null || retentionEnd.isBefore(deadline) ? retentionEnd : deadline;
@@ -141,6 +144,10 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     if (left.compareTo(Duration.ZERO) > 0) {
       Workflow.await(left, () -> !inbox.isEmpty() || shouldContinueAsNew());
     }
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a == null ? b : b == null || a.isBefore(b) ? a : b;
   }
 
   private void drainInbox() {
@@ -199,29 +206,44 @@ public class TicketWorkflowImpl implements TicketWorkflow {
       return;
     }
     TicketView view = state.view();
+    String tenant = view.customer() == null ? null : view.customer().tenant();
     try {
-      Understanding understanding = assistant.understand(new UnderstandRequest(view.ticketId(), view.subject(),
-          turns.stream().map(Message::text).toList()));
+      Understanding understanding = assistant.understand(new UnderstandRequest(view.ticketId(), tenant,
+          view.subject(), turns.stream().map(Message::text).toList()));
+      if (Understanding.OFF.equals(understanding.delivery())) {
+        state.decide(now(), "silent", "the assistant is off for tenant " + tenant, settings);
+        return;
+      }
       state.decide(now(), "identify: " + understanding.kind().wireName(), understanding.reason(), settings);
       if (!understanding.kind().helpable()) {
         state.decide(now(), "silent", understanding.reason(), settings);
         return;
       }
       if (understanding.kind() == TurnKind.STATUS_INQUIRY) {
-        Suggestion status = state.offer(StatusReport.of(view), List.of(), 1.0, now());
+        Suggestion status = state.offer(StatusReport.of(view), List.of(), 1.0, Suggestion.OFFERED, now());
         state.decide(now(), "suggested " + status.id(), "status answer built from the ticket's timeline", settings);
         return;
       }
       state.decide(now(), "rewrite", "query: " + understanding.query(), settings);
-      Proposal proposal = assistant.propose(new ProposeRequest(view.ticketId(), understanding.query(),
-          view.customer() == null ? null : view.customer().tenant(), view.product(),
+      Proposal proposal = assistant.propose(new ProposeRequest(view.ticketId(), understanding.query(), tenant,
+          view.product(),
           view.suggestions().stream().map(Suggestion::text).toList(),
           view.suggestions().stream().flatMap(s -> s.citations().stream()).distinct().toList()));
       if (!proposal.answered()) {
         state.decide(now(), "silent", proposal.reason(), settings);
         return;
       }
-      Suggestion suggestion = state.offer(proposal.text(), proposal.citations(), proposal.confidence(), now());
+      if (Understanding.AUTO.equals(proposal.delivery()) && proposal.autoAfter() != null) {
+        Suggestion suggestion = state.offer(proposal.text(), proposal.citations(), proposal.confidence(),
+            Suggestion.AUTO_PENDING, now());
+        Instant due = now().plus(proposal.autoAfter());
+        state.scheduleAutoAnswer(suggestion, latest, due);
+        state.decide(now(), "suggested " + suggestion.id() + "; answers the customer at " + due
+            + " unless an analyst replies first", proposal.reason(), settings);
+        return;
+      }
+      Suggestion suggestion = state.offer(proposal.text(), proposal.citations(), proposal.confidence(),
+          Suggestion.OFFERED, now());
       state.decide(now(), "suggested " + suggestion.id() + " to the analyst", proposal.reason(), settings);
     } catch (ActivityFailure e) {
       log.warn("ticket {}: assistant failed", view.ticketId(), e);

@@ -1,5 +1,6 @@
 package dev.vigil.workflows.assistant;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,18 +12,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class ScriptedAssistant implements AssistantActivities {
   public final List<UnderstandRequest> understood = new CopyOnWriteArrayList<>();
   public final List<ProposeRequest> proposed = new CopyOnWriteArrayList<>();
+  /** The delivery policy every tenant gets. */
+  public volatile String delivery = Understanding.SUGGEST;
+  /** The confidence of the password answer; auto delivery needs at least 0.8. */
+  public volatile double confidence = 0.85;
 
   @Override
   public Understanding understand(UnderstandRequest request) {
     understood.add(request);
     String all = String.join(" ", request.customerTurns()).toLowerCase(Locale.ROOT);
     if (all.contains("thanks")) {
-      return new Understanding(TurnKind.THANKS, null, "thanks: nothing to help with");
+      return new Understanding(TurnKind.THANKS, null, "thanks: nothing to help with", delivery);
     }
     if (all.contains("update")) {
-      return new Understanding(TurnKind.STATUS_INQUIRY, null, "status inquiry");
+      return new Understanding(TurnKind.STATUS_INQUIRY, null, "status inquiry", delivery);
     }
-    return new Understanding(TurnKind.QUESTION, all, "question");
+    return new Understanding(TurnKind.QUESTION, all, "question", delivery);
   }
 
   @Override
@@ -35,7 +40,9 @@ public class ScriptedAssistant implements AssistantActivities {
       return new Proposal(Proposal.REPEAT, null, List.of("faq-password"), 0.8,
           "repeat: faq-password was already offered on this ticket");
     }
+    boolean auto = Understanding.AUTO.equals(delivery) && confidence >= 0.8;
     return new Proposal(Proposal.ANSWER, "Open Settings > Security and choose Reset password.",
-        List.of("faq-password"), 0.8, "best match faq-password (cosine 0.80)");
+        List.of("faq-password"), confidence, "best match faq-password", auto ? Understanding.AUTO
+        : Understanding.SUGGEST, auto ? Duration.ofMinutes(5) : null);
   }
 }

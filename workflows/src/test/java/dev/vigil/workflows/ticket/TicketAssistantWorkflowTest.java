@@ -138,4 +138,106 @@ class TicketAssistantWorkflowTest {
     assertThat(view.suggestions()).isEmpty();
     assertThat(assistant.understood).isEmpty();
   }
+
+  private TicketWorkflow ticket() {
+    return client.newWorkflowStub(TicketWorkflow.class, TicketIds.workflowId("desk", id));
+  }
+
+  private static TicketEvent feedback(TicketEvents e, TicketEventType type, SuggestionFeedback feedback) {
+    TicketEvent base = e.of(type);
+    return new TicketEvent(base.eventId(), type, base.occurredAt(), base.ticket(), null, null, null, "alice",
+        feedback);
+  }
+
+  @Test
+  void adoptingASuggestionPostsItToTheCustomerAsTheAnalystsReply() {
+    deliver(client, settings, e.customerSays("m1", "How do I reset my password?"));
+    afterBatchWindow(v -> v.suggestions().size() == 1);
+    TicketView adopted = ticket().act(feedback(e, TicketEventType.SUGGESTION_ADOPTED,
+        new SuggestionFeedback("S1", null, null, null)));
+    assertThat(adopted.suggestions().get(0).state()).isEqualTo(Suggestion.ADOPTED);
+    assertThat(adopted.suggestions().get(0).decidedBy()).isEqualTo("alice");
+    assertThat(adopted.messages()).last().satisfies(m -> {
+      assertThat(m.role()).isEqualTo(Role.ANALYST);
+      assertThat(m.text()).startsWith("Open Settings > Security");
+    });
+    assertThat(adopted.status()).isEqualTo(TicketStatus.WAITING_ON_CUSTOMER);
+    assertThat(adopted.decisions()).extracting(Decision::action).contains("S1 adopted by alice");
+
+    TicketView liked = ticket().act(feedback(e, TicketEventType.SUGGESTION_RATED,
+        new SuggestionFeedback("S1", null, "like", null)));
+    assertThat(liked.suggestions().get(0).rating()).isEqualTo("like");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ticket().act(feedback(e,
+            TicketEventType.SUGGESTION_DISMISSED, new SuggestionFeedback("S1", null, null, "wrong"))))
+        .rootCause().hasMessageContaining("already adopted");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ticket().act(feedback(e,
+            TicketEventType.SUGGESTION_ADOPTED, new SuggestionFeedback("S9", null, null, null))))
+        .rootCause().hasMessageContaining("no suggestion S9");
+  }
+
+  @Test
+  void editingSendsTheAnalystsText_andDismissingRecordsTheReason() {
+    deliver(client, settings, e.customerSays("m1", "How do I reset my password?"));
+    afterBatchWindow(v -> v.suggestions().size() == 1);
+    TicketView edited = ticket().act(feedback(e, TicketEventType.SUGGESTION_EDITED,
+        new SuggestionFeedback("S1", "Use the reset link we just e-mailed you.", null, null)));
+    assertThat(edited.messages()).last().extracting(Message::text).isEqualTo("Use the reset link we just e-mailed you.");
+    assertThat(edited.suggestions().get(0).state()).isEqualTo(Suggestion.EDITED);
+
+    deliver(client, settings, e.customerSays("m3", "Why is the sky blue? And my password?"));
+    TicketView second = afterBatchWindow(v -> v.decisions().stream()
+        .anyMatch(d -> d.reason() != null && d.reason().startsWith("repeat")));
+    assertThat(second.suggestions()).hasSize(1);
+  }
+
+  @Test
+  void autoDeliveryAnswersTheCustomerAfterTheWaitWindow_whenNoAnalystReplies() {
+    assistant.delivery = "auto";
+    deliver(client, settings, e.customerSays("m1", "How do I reset my password?"));
+    TicketView pending = afterBatchWindow(v -> v.suggestions().size() == 1);
+    assertThat(pending.suggestions().get(0).state()).isEqualTo(Suggestion.AUTO_PENDING);
+    assertThat(pending.messages()).hasSize(1);
+
+    env.sleep(Duration.ofMinutes(4));
+    assertThat(TicketWorkflowTest.awaitView(client, id, v -> true).messages()).as("not before the window").hasSize(1);
+    env.sleep(Duration.ofMinutes(2));
+    TicketView answered = awaitView(client, id, v -> v.messages().size() == 2);
+    assertThat(answered.messages().get(1).role()).isEqualTo(Role.VIGIL);
+    assertThat(answered.suggestions().get(0).state()).isEqualTo(Suggestion.ANSWERED);
+    assertThat(answered.decisions()).extracting(Decision::action).contains("answered the customer with S1");
+  }
+
+  @Test
+  void autoDeliveryIsCancelledWhenAnAnalystRepliesInsideTheWindow() {
+    assistant.delivery = "auto";
+    deliver(client, settings, e.customerSays("m1", "How do I reset my password?"));
+    afterBatchWindow(v -> v.suggestions().size() == 1);
+    env.sleep(Duration.ofMinutes(2));
+    deliver(client, settings, e.analystSays("m2", "I have reset it for you."));
+    env.sleep(Duration.ofMinutes(4));
+    TicketView view = awaitView(client, id, v -> !v.suggestions().get(0).open());
+    assertThat(view.suggestions().get(0).state()).isEqualTo(Suggestion.CANCELLED);
+    assertThat(view.messages()).extracting(Message::role).containsExactly(Role.CUSTOMER, Role.ANALYST);
+    assertThat(view.decisions()).extracting(Decision::reason).contains("an analyst replied first");
+  }
+
+  @Test
+  void autoDeliveryNeedsConfidence_elseItOnlySuggests() {
+    assistant.delivery = "auto";
+    assistant.confidence = 0.6;
+    deliver(client, settings, e.customerSays("m1", "How do I reset my password?"));
+    TicketView view = afterBatchWindow(v -> v.suggestions().size() == 1);
+    assertThat(view.suggestions().get(0).state()).isEqualTo(Suggestion.OFFERED);
+    env.sleep(Duration.ofMinutes(10));
+    assertThat(awaitView(client, id, v -> true).messages()).hasSize(1);
+  }
+
+  @Test
+  void deliveryOffKeepsVigilSilent() {
+    assistant.delivery = "off";
+    deliver(client, settings, e.customerSays("m1", "How do I reset my password?"));
+    TicketView view = afterBatchWindow(v -> v.decisions().stream().anyMatch(d -> d.action().equals("silent")));
+    assertThat(view.suggestions()).isEmpty();
+    assertThat(view.decisions()).extracting(Decision::reason).contains("the assistant is off for tenant acme");
+  }
 }

@@ -1,0 +1,7 @@
+package dev.vigil.workflows.ticket;
+
+/**
+ * What an analyst did with one of Vigil's suggestions: adopt it, send an edited text, dismiss it (with an optional
+ * reason) or rate it ({@code like} / {@code dislike}).
+ */
+public record SuggestionFeedback(String suggestionId, String text, String rating, String reason) {}
