@@ -81,7 +81,7 @@ public class NoLlmAssistantActivities implements AssistantActivities {
   }
 
   private Proposal retrieveAndAnswer(ProposeRequest request) {
-    List<KnowledgeHit> hits = index.search(new KnowledgeQuery(request.query(), request.tenant(), null, null, 5, 50));
+    List<KnowledgeHit> hits = retrieve(request);
     KnowledgeHit best = hits.stream().filter(h -> h.cosine() != null)
         .max((a, b) -> Double.compare(a.cosine(), b.cosine())).orElse(null);
     if (best == null || best.cosine() < settings.minConfidence()) {
@@ -91,26 +91,42 @@ public class NoLlmAssistantActivities implements AssistantActivities {
                   best.entry().id(), best.cosine(), settings.minConfidence()));
     }
     String id = best.entry().id();
-    if (request.citedBefore().contains(id)) {
-      return new Proposal(Proposal.REPEAT, null, List.of(id), best.cosine(),
-          "repeat: " + id + " was already offered on this ticket");
+    String reason = String.format(Locale.ROOT, "best match %s (cosine %.2f, BM25 rank %s, fused rank %d)", id,
+        best.cosine(), best.bm25Rank() == null ? "-" : best.bm25Rank(), best.rank());
+    return deliverable(request, extract(best.entry().answer()), List.of(id), best.cosine(), reason);
+  }
+
+  /** The retrieve step: hybrid search over global knowledge and the asking tenant's own. */
+  public List<KnowledgeHit> retrieve(ProposeRequest request) {
+    return index.search(new KnowledgeQuery(request.query(), request.tenant(), null, null, 5, 50));
+  }
+
+  /**
+   * The suppress and deliver steps for an answer: a repeat of what the ticket was already offered (same citation,
+   * or cosine to an offered answer at the threshold) is suppressed; otherwise the tenant's policy decides between
+   * suggesting it and answering the customer directly.
+   */
+  public Proposal deliverable(ProposeRequest request, String answer, List<String> citations, double confidence,
+      String reason) {
+    for (String id : citations) {
+      if (request.citedBefore().contains(id)) {
+        return new Proposal(Proposal.REPEAT, null, citations, confidence,
+            "repeat: " + id + " was already offered on this ticket");
+      }
     }
-    String answer = extract(best.entry().answer());
     float[] vector = embedder.embed(answer);
     for (String offered : request.offeredAnswers()) {
       double similarity = Embedder.cosine(vector, embedder.embed(offered));
       if (similarity >= settings.repeatCosine()) {
-        return new Proposal(Proposal.REPEAT, null, List.of(id), best.cosine(), String.format(Locale.ROOT,
+        return new Proposal(Proposal.REPEAT, null, citations, confidence, String.format(Locale.ROOT,
             "repeat of an earlier suggestion (cosine %.2f ≥ %.2f)", similarity, settings.repeatCosine()));
       }
     }
-    String reason = String.format(Locale.ROOT, "best match %s (cosine %.2f, BM25 rank %s, fused rank %d)", id,
-        best.cosine(), best.bm25Rank() == null ? "-" : best.bm25Rank(), best.rank());
     boolean auto = "auto".equals(settings.deliveryFor(request.tenant()))
-        && best.cosine() >= settings.autoMinConfidence();
+        && confidence >= settings.autoMinConfidence();
     return auto
-        ? new Proposal(Proposal.ANSWER, answer, List.of(id), best.cosine(), reason, "auto", settings.autoWait())
-        : new Proposal(Proposal.ANSWER, answer, List.of(id), best.cosine(), reason);
+        ? new Proposal(Proposal.ANSWER, answer, citations, confidence, reason, "auto", settings.autoWait())
+        : new Proposal(Proposal.ANSWER, answer, citations, confidence, reason);
   }
 
   /** The entry's answer, cut at a sentence boundary when longer than the limit. */

@@ -1,5 +1,6 @@
 package dev.vigil.starter.ticket;
 
+import dev.vigil.workflows.assistant.CaseSummary;
 import dev.vigil.workflows.ticket.Analyst;
 import dev.vigil.workflows.ticket.IncomingMessage;
 import dev.vigil.workflows.ticket.Priority;
@@ -81,6 +82,12 @@ public class TicketController {
   @Operation(summary = "Read a ticket", description = "The workflow's view, with its learning run once closed.")
   public TicketDetails get(@PathVariable String ticketId) {
     return tickets.details(checked(ticketId));
+  }
+
+  @PostMapping("/{ticketId}/summary")
+  @Operation(summary = "Summarise the ticket", description = "Overview, decisions so far, open items with owners.")
+  public CaseSummary summarize(@PathVariable String ticketId) {
+    return tickets.summarize(checked(ticketId));
   }
 
   @PostMapping("/{ticketId}/messages")

@@ -1,6 +1,7 @@
 package dev.vigil.starter.ticket;
 
 import dev.vigil.starter.config.TicketProperties;
+import dev.vigil.workflows.assistant.CaseSummary;
 import dev.vigil.workflows.shared.TaskQueues;
 import dev.vigil.workflows.ticket.LearningRun;
 import dev.vigil.workflows.ticket.TicketEvent;
@@ -81,6 +82,16 @@ public class TicketService {
       throw new TicketExceptions.ActionRejected(rootMessage(e));
     } catch (RuntimeException e) {
       throw translate(e, event.ticketId());
+    }
+  }
+
+  /** The extractive summary of a ticket (an update: an LLM summary would run as an activity). */
+  public CaseSummary summarize(String ticketId) {
+    TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, workflowId(ticketId));
+    try {
+      return ticket.summarize();
+    } catch (RuntimeException e) {
+      throw translate(e, ticketId);
     }
   }
 

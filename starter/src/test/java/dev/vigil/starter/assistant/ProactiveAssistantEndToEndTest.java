@@ -68,6 +68,11 @@ class ProactiveAssistantEndToEndTest {
     assertThat(http.post("/api/v1/tickets/" + id + "/suggestions/S1/rate", "{\"rating\":\"meh\"}", "andy",
         "andy-pw").status()).isEqualTo(400);
 
+    VigilHttp.Response summary = http.postAsAdmin("/api/v1/tickets/" + id + "/summary", null);
+    assertThat(summary.status()).isEqualTo(200);
+    assertThat(summary.json().get("overview").asText()).contains("Login security");
+    assertThat(summary.json().get("decisions").toString()).contains("suggestion S1 adopted by andy");
+
     http.webhook(VigilHttp.message(id, "customer", "thanks!"));
     JsonNode after = http.awaitTicket(id, t -> t.get("decisions").toString().contains("thanks: nothing to help"));
     assertThat(after.get("suggestions")).hasSize(1);

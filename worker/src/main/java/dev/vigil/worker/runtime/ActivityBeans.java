@@ -1,12 +1,16 @@
 package dev.vigil.worker.runtime;
 
 import dev.vigil.activities.assistant.NoLlmAssistantActivities;
+import dev.vigil.activities.assistant.llm.ChatModels;
+import dev.vigil.activities.assistant.llm.LlmAssistantActivities;
 import dev.vigil.activities.knowledge.KnowledgeIndex;
 import dev.vigil.activities.knowledge.MiniLmEmbedder;
 import dev.vigil.activities.learning.ClosedTicketLedger;
 import dev.vigil.activities.learning.LearningActivitiesImpl;
 import dev.vigil.worker.VigilProperties;
 import dev.vigil.worker.assistant.AssistantProperties;
+import dev.vigil.worker.assistant.LlmProperties;
+import dev.vigil.workflows.assistant.AssistantActivities;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,9 +32,15 @@ public class ActivityBeans {
     return new LearningActivitiesImpl(ledger, Clock.systemUTC());
   }
 
+  /** The no-LLM pipeline, or the LLM pipeline with the no-LLM one as its fallback when a provider is set. */
   @Bean
-  NoLlmAssistantActivities assistantActivities(KnowledgeIndex index, MiniLmEmbedder embedder,
-      AssistantProperties assistant, MeterRegistry meters) {
-    return new NoLlmAssistantActivities(index, embedder, assistant.settings(), meters);
+  AssistantActivities assistantActivities(KnowledgeIndex index, MiniLmEmbedder embedder,
+      AssistantProperties assistant, LlmProperties llm, MeterRegistry meters) {
+    NoLlmAssistantActivities rules = new NoLlmAssistantActivities(index, embedder, assistant.settings(), meters);
+    if (!llm.enabled()) {
+      return rules;
+    }
+    return new LlmAssistantActivities(ChatModels.create(llm.settings()), llm.provider(), rules,
+        assistant.settings(), meters);
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.workflows.ticket;
 
+import dev.vigil.workflows.assistant.CaseSummary;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
@@ -26,6 +27,10 @@ public interface TicketWorkflow {
   /** Rejects actions that cannot apply in the ticket's current state, before they enter history. */
   @UpdateValidatorMethod(updateName = "act")
   void validateAct(TicketEvent event);
+
+  /** Summarises the ticket (overview, decisions, open items with owners) from what it records. */
+  @UpdateMethod
+  CaseSummary summarize();
 
   /** The ticket as the workflow knows it now. */
   @QueryMethod

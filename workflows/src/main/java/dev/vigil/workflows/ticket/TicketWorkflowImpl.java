@@ -4,6 +4,8 @@ import dev.vigil.workflows.assistant.AssistantActivities;
 import dev.vigil.workflows.assistant.Proposal;
 import dev.vigil.workflows.assistant.ProposeRequest;
 import dev.vigil.workflows.assistant.StatusReport;
+import dev.vigil.workflows.assistant.Summaries;
+import dev.vigil.workflows.assistant.CaseSummary;
 import dev.vigil.workflows.assistant.TurnKind;
 import dev.vigil.workflows.assistant.UnderstandRequest;
 import dev.vigil.workflows.assistant.Understanding;
@@ -117,6 +119,11 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     if (rejection != null) {
       throw new IllegalStateException(rejection);
     }
+  }
+
+  @Override
+  public CaseSummary summarize() {
+    return Summaries.of(state.view());
   }
 
   @Override

@@ -240,4 +240,18 @@ class TicketAssistantWorkflowTest {
     assertThat(view.suggestions()).isEmpty();
     assertThat(view.decisions()).extracting(Decision::reason).contains("the assistant is off for tenant acme");
   }
+
+  @Test
+  void summaryListsOverviewDecisionsAndOpenItemsWithOwners() {
+    deliver(client, settings, e.customerSays("m1", "How do I reset my password?"));
+    afterBatchWindow(v -> v.suggestions().size() == 1);
+    dev.vigil.workflows.assistant.CaseSummary summary = ticket().summarize();
+    assertThat(summary.overview()).contains("\"Cannot log in\"", "P2", "escalated", "assigned to Bob Analyst",
+        "How do I reset my password?");
+    assertThat(summary.decisions()).anySatisfy(d -> assertThat(d).contains("assigned: Bob Analyst (a-7)"));
+    assertThat(summary.openItems()).extracting(dev.vigil.workflows.assistant.CaseSummary.OpenItem::owner)
+        .containsExactly("Bob Analyst", "Bob Analyst");
+    assertThat(summary.openItems().get(0).item()).startsWith("reply to the customer");
+    assertThat(summary.openItems().get(1).item()).isEqualTo("adopt, edit or dismiss suggestion S1");
+  }
 }
