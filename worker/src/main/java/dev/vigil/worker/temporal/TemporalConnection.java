@@ -1,6 +1,10 @@
 package dev.vigil.worker.temporal;
 
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
@@ -22,8 +26,17 @@ public class TemporalConnection {
         properties.embedded() ? Optional.of(EmbeddedTemporalServer.start(properties.devPort())) : Optional.empty());
   }
 
+  /** Temporal SDK metrics, and the counters workflows emit, reported to Micrometer (Prometheus, actuator). */
+  @Bean(destroyMethod = "close")
+  Scope temporalMetricsScope(MeterRegistry meters) {
+    return new RootScopeBuilder()
+        .reporter(new MicrometerClientStatsReporter(meters))
+        .reportEvery(com.uber.m3.util.Duration.ofSeconds(2));
+  }
+
   @Bean(destroyMethod = "shutdown")
-  WorkflowServiceStubs workflowServiceStubs(TemporalProperties properties, EmbeddedTemporalServerHolder embedded) {
+  WorkflowServiceStubs workflowServiceStubs(TemporalProperties properties, EmbeddedTemporalServerHolder embedded,
+      Scope temporalMetricsScope) {
     String target = embedded.server().map(EmbeddedTemporalServer::target).orElse(properties.target());
     // Bounded retries: a caller such as the webhook must learn quickly that Temporal is down (and answer 503).
     RpcRetryOptions retries = RpcRetryOptions.newBuilder()
@@ -33,6 +46,7 @@ public class TemporalConnection {
         .setTarget(target)
         .setRpcTimeout(properties.rpcTimeout())
         .setRpcRetryOptions(retries)
+        .setMetricsScope(temporalMetricsScope)
         .build());
   }
 

@@ -82,7 +82,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
         assist(state.takePendingTurns());
       }
       if (state.autoAnswerDueAt() != null && !now().isBefore(state.autoAnswerDueAt())) {
-        state.sendAutoAnswer(now(), settings);
+        countSuggestion(state.sendAutoAnswer(now(), settings) != null ? "answered" : "auto_cancelled");
       }
       if (shouldContinueAsNew()) {
         Workflow.await(() -> Workflow.isEveryHandlerFinished());
@@ -164,6 +164,17 @@ public class TicketWorkflowImpl implements TicketWorkflow {
       if (applied.closedNow()) {
         startLearning();
       }
+      if (!applied.duplicate() && applied.transition() != null && !applied.transition().rejected()) {
+        switch (event.type()) {
+          case SUGGESTION_ADOPTED -> countSuggestion("adopted");
+          case SUGGESTION_EDITED -> countSuggestion("edited");
+          case SUGGESTION_DISMISSED -> countSuggestion("dismissed");
+          case SUGGESTION_RATED -> countSuggestion(event.feedback().rating() + "d");
+          default -> {
+            // not about a suggestion
+          }
+        }
+      }
       if (applied.customerTurn() != null && assistantEnabled()) {
         if (state.assistantPaused()) {
           state.decide(now(), "silent", "paused by analyst", settings);
@@ -228,6 +239,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
       }
       if (understanding.kind() == TurnKind.STATUS_INQUIRY) {
         Suggestion status = state.offer(StatusReport.of(view), List.of(), 1.0, Suggestion.OFFERED, now());
+        countSuggestion("offered");
         state.decide(now(), "suggested " + status.id(), "status answer built from the ticket's timeline", settings);
         return;
       }
@@ -245,17 +257,27 @@ public class TicketWorkflowImpl implements TicketWorkflow {
             Suggestion.AUTO_PENDING, now());
         Instant due = now().plus(proposal.autoAfter());
         state.scheduleAutoAnswer(suggestion, latest, due);
+        countSuggestion("offered");
         state.decide(now(), "suggested " + suggestion.id() + "; answers the customer at " + due
             + " unless an analyst replies first", proposal.reason(), settings);
         return;
       }
       Suggestion suggestion = state.offer(proposal.text(), proposal.citations(), proposal.confidence(),
           Suggestion.OFFERED, now());
+      countSuggestion("offered");
       state.decide(now(), "suggested " + suggestion.id() + " to the analyst", proposal.reason(), settings);
     } catch (ActivityFailure e) {
       log.warn("ticket {}: assistant failed", view.ticketId(), e);
       state.decide(now(), "silent", "assistant unavailable: " + rootMessage(e), settings);
     }
+  }
+
+  /**
+   * Counts what happens to suggestions ({@code vigil_suggestions{event=offered|adopted|…}}); the SDK reports workflow
+   * metrics only outside replay, so a replayed history does not count twice.
+   */
+  private static void countSuggestion(String event) {
+    Workflow.getMetricsScope().tagged(Map.of("event", event)).counter("vigil_suggestions").inc(1);
   }
 
   private static String rootMessage(Throwable e) {
