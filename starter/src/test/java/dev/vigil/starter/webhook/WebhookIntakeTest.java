@@ -58,10 +58,10 @@ class WebhookIntakeTest {
     assertThat(http.webhookRaw(body, sign(body, now, "not-the-secret")).status()).isEqualTo(401);
     assertThat(http.webhookRaw(body, "t=" + now.getEpochSecond() + ",v1=zz").status()).isEqualTo(401);
     assertThat(http.webhookRaw(body, "garbage").status()).isEqualTo(401);
-    VigilHttp.Response stale = http.webhookRaw(body, sign(body, now.minusSeconds(301), VigilHttp.SECRET));
+    VigilHttp.Response stale = http.webhookRaw(body, sign(body, now.minusSeconds(400), VigilHttp.SECRET));
     assertThat(stale.status()).isEqualTo(401);
     assertThat(stale.json().get("error").asText()).isEqualTo("invalid_signature");
-    assertThat(http.webhookRaw(body, sign(body, now.plusSeconds(301), VigilHttp.SECRET)).status()).isEqualTo(401);
+    assertThat(http.webhookRaw(body, sign(body, now.plusSeconds(400), VigilHttp.SECRET)).status()).isEqualTo(401);
     byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("Unsigned", "Tampered")
         .getBytes(StandardCharsets.UTF_8);
     assertThat(http.webhookRaw(tampered, sign(body, now, VigilHttp.SECRET)).status()).isEqualTo(401);

@@ -2,6 +2,7 @@ package dev.vigil.worker.runtime;
 
 import dev.vigil.activities.assistant.NoLlmAssistantActivities;
 import dev.vigil.activities.assistant.llm.ChatModels;
+import dev.vigil.activities.assistant.risk.RuleBasedRiskActivities;
 import dev.vigil.activities.assistant.llm.LlmAssistantActivities;
 import dev.vigil.activities.knowledge.KnowledgeIndex;
 import dev.vigil.activities.knowledge.MiniLmEmbedder;
@@ -10,7 +11,9 @@ import dev.vigil.activities.learning.LearningActivitiesImpl;
 import dev.vigil.worker.VigilProperties;
 import dev.vigil.worker.assistant.AssistantProperties;
 import dev.vigil.worker.assistant.LlmProperties;
+import dev.vigil.worker.assistant.RiskRulesProperties;
 import dev.vigil.workflows.assistant.AssistantActivities;
+import dev.vigil.workflows.assistant.RiskActivities;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,6 +33,11 @@ public class ActivityBeans {
   @Bean
   LearningActivitiesImpl learningActivities(ClosedTicketLedger ledger) {
     return new LearningActivitiesImpl(ledger, Clock.systemUTC());
+  }
+
+  @Bean
+  RiskActivities riskActivities(RiskRulesProperties risk, MiniLmEmbedder embedder) {
+    return new RuleBasedRiskActivities(risk.rules(), embedder);
   }
 
   /** The no-LLM pipeline, or the LLM pipeline with the no-LLM one as its fallback when a provider is set. */

@@ -1,6 +1,7 @@
 package dev.vigil.worker.runtime;
 
 import dev.vigil.workflows.assistant.AssistantActivities;
+import dev.vigil.workflows.assistant.RiskActivities;
 import dev.vigil.workflows.learning.LearningActivities;
 import dev.vigil.workflows.learning.LearningWorkflowImpl;
 import dev.vigil.workflows.shared.TaskQueues;
@@ -35,7 +36,8 @@ public class VigilWorker implements SmartLifecycle {
       WorkerProperties properties,
       SearchAttributeRegistrar searchAttributes,
       LearningActivities learningActivities,
-      AssistantActivities assistantActivities) {
+      AssistantActivities assistantActivities,
+      RiskActivities riskActivities) {
     this.searchAttributes = searchAttributes;
     this.factory = WorkerFactory.newInstance(client);
     Worker worker = factory.newWorker(TaskQueues.TICKETS, WorkerOptions.newBuilder()
@@ -43,7 +45,7 @@ public class VigilWorker implements SmartLifecycle {
         .setMaxConcurrentWorkflowTaskExecutionSize(properties.maxConcurrentWorkflowTasks())
         .build());
     worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class, LearningWorkflowImpl.class);
-    worker.registerActivitiesImplementations(learningActivities, assistantActivities);
+    worker.registerActivitiesImplementations(learningActivities, assistantActivities, riskActivities);
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -57,6 +58,8 @@ public final class TicketState {
   private ArrayList<Message> pendingTurns = new ArrayList<>();
   private Instant assistDueAt;
   private int suggestionCount;
+  private ArrayList<Alert> alerts = new ArrayList<>();
+  private LinkedHashMap<String, Instant> lastAlertAt = new LinkedHashMap<>();
   private String autoSuggestionId;
   private String autoTurnId;
   private Instant autoDueAt;
@@ -323,6 +326,36 @@ public final class TicketState {
     }
   }
 
+  /**
+   * Raises the alert of a matched risk rule unless the same rule alerted on this ticket within its silence window;
+   * raises the ticket's priority when the rule says so. Returns the alert, or null when silenced.
+   */
+  public Alert raiseAlert(dev.vigil.workflows.assistant.RiskMatch match, Instant now, TicketSettings settings) {
+    Instant last = lastAlertAt.get(match.ruleId());
+    if (last != null && match.silence() != null && now.isBefore(last.plus(match.silence()))) {
+      decide(now, "alert silenced", "rule " + match.ruleId() + " already alerted at " + last + "; quiet until "
+          + last.plus(match.silence()), settings);
+      return null;
+    }
+    Alert alert = new Alert(match.ruleId(), match.level(), match.description(), match.evidence(), now);
+    alerts.add(alert);
+    while (alerts.size() > settings.maxDecisions()) {
+      alerts.remove(0);
+    }
+    lastAlertAt.put(match.ruleId(), now);
+    decide(now, "alert " + match.level() + ": " + match.description(), "rule " + match.ruleId() + " matched "
+        + match.evidence(), settings);
+    Priority current = facts.priority() == null ? Priority.DEFAULT : facts.priority();
+    Priority target = match.raisePriorityTo();
+    if (target != null && target.compareTo(current) < 0) {
+      facts = new TicketFacts(facts.id(), null, null, target, null, null).mergeInto(facts);
+      timeline.add(new TimelineEntry(now, "priority", current + " → " + target + " (rule " + match.ruleId() + ")",
+          null));
+      decide(now, "priority raised to " + target, "rule " + match.ruleId(), settings);
+    }
+    return alert;
+  }
+
   /** Marks a suggestion to be sent to the customer at {@code due} unless an analyst replies to {@code turn} first. */
   public void scheduleAutoAnswer(Suggestion suggestion, Message turn, Instant due) {
     autoSuggestionId = suggestion.id();
@@ -454,6 +487,7 @@ public final class TicketState {
         resolutionNote,
         nextCheckInAt,
         List.copyOf(learningRuns),
+        List.copyOf(alerts),
         createdAt,
         updatedAt,
         resolvedAt,

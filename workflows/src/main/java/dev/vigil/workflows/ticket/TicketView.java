@@ -24,6 +24,7 @@ public record TicketView(
     String resolutionNote,
     Instant nextCheckInAt,
     List<LearningRun> learningRuns,
+    List<Alert> alerts,
     Instant createdAt,
     Instant updatedAt,
     Instant resolvedAt,

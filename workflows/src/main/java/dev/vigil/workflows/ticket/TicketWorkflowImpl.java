@@ -3,6 +3,9 @@ package dev.vigil.workflows.ticket;
 import dev.vigil.workflows.assistant.AssistantActivities;
 import dev.vigil.workflows.assistant.Proposal;
 import dev.vigil.workflows.assistant.ProposeRequest;
+import dev.vigil.workflows.assistant.RiskActivities;
+import dev.vigil.workflows.assistant.RiskMatch;
+import dev.vigil.workflows.assistant.RiskRequest;
 import dev.vigil.workflows.assistant.StatusReport;
 import dev.vigil.workflows.assistant.Summaries;
 import dev.vigil.workflows.assistant.CaseSummary;
@@ -50,6 +53,13 @@ public class TicketWorkflowImpl implements TicketWorkflow {
               .setBackoffCoefficient(2.0)
               .setMaximumAttempts(3)
               .build())
+          .build());
+
+  private final RiskActivities risk = Workflow.newActivityStub(
+      RiskActivities.class,
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
           .build());
 
   private final ArrayDeque<TicketEvent> inbox = new ArrayDeque<>();
@@ -219,6 +229,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
       state.decide(now(), "silent", "paused by analyst", settings);
       return;
     }
+    checkRisks(state.view(), turns);
     if (state.analystRepliedAfter(latest)) {
       state.decide(now(), "silent", "an analyst already replied to the customer", settings);
       return;
@@ -269,6 +280,26 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     } catch (ActivityFailure e) {
       log.warn("ticket {}: assistant failed", view.ticketId(), e);
       state.decide(now(), "silent", "assistant unavailable: " + rootMessage(e), settings);
+    }
+  }
+
+  /** Interest and risk rules: alerts for the team (silence windows per rule), optional priority raise. */
+  private void checkRisks(TicketView view, List<Message> turns) {
+    try {
+      List<RiskMatch> matches = risk.evaluate(new RiskRequest(view.ticketId(),
+          view.customer() == null ? null : view.customer().tenant(),
+          view.customer() == null ? null : view.customer().id(), turns.stream().map(Message::text).toList()));
+      for (RiskMatch match : matches) {
+        Alert alert = state.raiseAlert(match, now(), settings);
+        if (alert != null) {
+          Workflow.getMetricsScope().tagged(Map.of("level", alert.level(), "rule", alert.ruleId()))
+              .counter("vigil_alerts").inc(1);
+        }
+      }
+      publish();
+    } catch (ActivityFailure e) {
+      log.warn("ticket {}: risk rules failed", view.ticketId(), e);
+      state.decide(now(), "risk rules unavailable", rootMessage(e), settings);
     }
   }
 

@@ -9,13 +9,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Assistant activities for workflow tests, with fixed rules: "thanks" is thanks, "update" a status inquiry,
  * anything else a question; only questions about passwords have knowledge (entry {@code faq-password}).
  */
-public class ScriptedAssistant implements AssistantActivities {
+public class ScriptedAssistant implements AssistantActivities, RiskActivities {
   public final List<UnderstandRequest> understood = new CopyOnWriteArrayList<>();
   public final List<ProposeRequest> proposed = new CopyOnWriteArrayList<>();
   /** The delivery policy every tenant gets. */
   public volatile String delivery = Understanding.SUGGEST;
   /** The confidence of the password answer; auto delivery needs at least 0.8. */
   public volatile double confidence = 0.85;
+
+  /** One risk rule: "all our customers" is a P1 alert that raises the ticket to P1, quiet for an hour. */
+  @Override
+  public List<RiskMatch> evaluate(RiskRequest request) {
+    boolean many = request.customerTurns().stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains("all our"));
+    return many ? List.of(new RiskMatch("several-customers", "P1", "several customers affected", "\"all our\"",
+        Duration.ofHours(1), dev.vigil.workflows.ticket.Priority.P1)) : List.of();
+  }
 
   @Override
   public Understanding understand(UnderstandRequest request) {

@@ -254,4 +254,28 @@ class TicketAssistantWorkflowTest {
     assertThat(summary.openItems().get(0).item()).startsWith("reply to the customer");
     assertThat(summary.openItems().get(1).item()).isEqualTo("adopt, edit or dismiss suggestion S1");
   }
+
+  @Test
+  void riskRuleAlertsAndRaisesPriority_thenStaysQuietForItsSilenceWindow() {
+    deliver(client, settings, e.customerSays("m1", "All our shops are down since 9am"));
+    TicketView alerted = afterBatchWindow(v -> !v.alerts().isEmpty());
+    assertThat(alerted.alerts()).singleElement().satisfies(a -> {
+      assertThat(a.ruleId()).isEqualTo("several-customers");
+      assertThat(a.level()).isEqualTo("P1");
+    });
+    assertThat(alerted.priority()).isEqualTo(Priority.P1);
+    assertThat(alerted.decisions()).extracting(Decision::action)
+        .contains("alert P1: several customers affected", "priority raised to P1");
+
+    env.sleep(Duration.ofMinutes(20));
+    deliver(client, settings, e.customerSays("m2", "Still all our shops, please hurry"));
+    TicketView silenced = afterBatchWindow(v -> v.decisions().stream()
+        .anyMatch(d -> d.action().equals("alert silenced")));
+    assertThat(silenced.alerts()).hasSize(1);
+
+    env.sleep(Duration.ofHours(1));
+    deliver(client, settings, e.customerSays("m3", "all our shops again"));
+    TicketView again = afterBatchWindow(v -> v.alerts().size() == 2);
+    assertThat(again.alerts()).hasSize(2);
+  }
 }

@@ -3,7 +3,6 @@ package dev.vigil.workflows.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vigil.workflows.assistant.AssistantActivities;
 import dev.vigil.workflows.assistant.ScriptedAssistant;
 import dev.vigil.workflows.learning.LearningActivities;
 import dev.vigil.workflows.learning.LearningOutcome;
@@ -53,12 +52,13 @@ class TicketWorkflowTest {
 
   /** A time-skipping test server with Vigil's search attributes and a worker on the production task queue. */
   static TestWorkflowEnvironment newEnvironment(LearningActivities learningActivities,
-      AssistantActivities assistantActivities) {
+      ScriptedAssistant assistantActivities) {
     TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
     TicketSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
     Worker worker = env.newWorker(TaskQueues.TICKETS);
     worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class, LearningWorkflowImpl.class);
+    // the scripted assistant implements both the assistant and the risk-rule activities
     worker.registerActivitiesImplementations(learningActivities, assistantActivities);
     env.start();
     return env;

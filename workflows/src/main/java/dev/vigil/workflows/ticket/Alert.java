@@ -1,0 +1,6 @@
+package dev.vigil.workflows.ticket;
+
+import java.time.Instant;
+
+/** An alert a risk rule raised on the ticket, for the support team. */
+public record Alert(String ruleId, String level, String description, String evidence, Instant at) {}
