@@ -68,6 +68,9 @@ class ProactiveAssistantEndToEndTest {
     assertThat(http.post("/api/v1/tickets/" + id + "/suggestions/S1/rate", "{\"rating\":\"meh\"}", "andy",
         "andy-pw").status()).isEqualTo(400);
 
+    JsonNode recorded = http.awaitTicket(id, t -> t.get("decisions").toString().contains("outbound not sent"));
+    assertThat(recorded.get("decisions").toString()).contains("VIGIL_OUTBOUND_URL is not set");
+
     VigilHttp.Response summary = http.postAsAdmin("/api/v1/tickets/" + id + "/summary", null);
     assertThat(summary.status()).isEqualTo(200);
     assertThat(summary.json().get("overview").asText()).contains("Login security");

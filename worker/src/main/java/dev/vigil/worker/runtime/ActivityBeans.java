@@ -7,6 +7,11 @@ import dev.vigil.activities.assistant.llm.LlmAssistantActivities;
 import dev.vigil.activities.knowledge.KnowledgeIndex;
 import dev.vigil.activities.knowledge.MiniLmEmbedder;
 import dev.vigil.activities.learning.ClosedTicketLedger;
+import dev.vigil.activities.notify.HttpOutboundActivities;
+import dev.vigil.activities.notify.WebhookSignature;
+import dev.vigil.worker.notify.OutboundProperties;
+import dev.vigil.workflows.notify.OutboundActivities;
+import java.time.Duration;
 import dev.vigil.activities.learning.LearningActivitiesImpl;
 import dev.vigil.worker.VigilProperties;
 import dev.vigil.worker.assistant.AssistantProperties;
@@ -33,6 +38,13 @@ public class ActivityBeans {
   @Bean
   LearningActivitiesImpl learningActivities(ClosedTicketLedger ledger) {
     return new LearningActivitiesImpl(ledger, Clock.systemUTC());
+  }
+
+  @Bean
+  OutboundActivities outboundActivities(OutboundProperties outbound) {
+    String secret = outbound.secret() == null || outbound.secret().isBlank() ? "unused" : outbound.secret();
+    return new HttpOutboundActivities(outbound.url(), new WebhookSignature(secret, Duration.ofMinutes(5),
+        Clock.systemUTC()));
   }
 
   @Bean

@@ -3,6 +3,7 @@ package dev.vigil.worker.runtime;
 import dev.vigil.workflows.assistant.AssistantActivities;
 import dev.vigil.workflows.assistant.RiskActivities;
 import dev.vigil.workflows.learning.LearningActivities;
+import dev.vigil.workflows.notify.OutboundActivities;
 import dev.vigil.workflows.learning.LearningWorkflowImpl;
 import dev.vigil.workflows.shared.TaskQueues;
 import dev.vigil.workflows.ticket.TicketWorkflowImpl;
@@ -37,7 +38,8 @@ public class VigilWorker implements SmartLifecycle {
       SearchAttributeRegistrar searchAttributes,
       LearningActivities learningActivities,
       AssistantActivities assistantActivities,
-      RiskActivities riskActivities) {
+      RiskActivities riskActivities,
+      OutboundActivities outboundActivities) {
     this.searchAttributes = searchAttributes;
     this.factory = WorkerFactory.newInstance(client);
     Worker worker = factory.newWorker(TaskQueues.TICKETS, WorkerOptions.newBuilder()
@@ -45,7 +47,8 @@ public class VigilWorker implements SmartLifecycle {
         .setMaxConcurrentWorkflowTaskExecutionSize(properties.maxConcurrentWorkflowTasks())
         .build());
     worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class, LearningWorkflowImpl.class);
-    worker.registerActivitiesImplementations(learningActivities, assistantActivities, riskActivities);
+    worker.registerActivitiesImplementations(learningActivities, assistantActivities, riskActivities,
+        outboundActivities);
   }
 
   @Override

@@ -13,6 +13,9 @@ import dev.vigil.workflows.assistant.TurnKind;
 import dev.vigil.workflows.assistant.UnderstandRequest;
 import dev.vigil.workflows.assistant.Understanding;
 import dev.vigil.workflows.learning.ClosedTicket;
+import dev.vigil.workflows.notify.OutboundActivities;
+import dev.vigil.workflows.notify.OutboundFailures;
+import dev.vigil.workflows.notify.OutboundMessage;
 import dev.vigil.workflows.learning.LearningWorkflow;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -62,6 +65,22 @@ public class TicketWorkflowImpl implements TicketWorkflow {
           .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
           .build());
 
+  // Retried with backoff for up to a day: the receiver de-duplicates by idempotency key, so a retry after a lost
+  // response never produces a second customer message.
+  private final OutboundActivities outbound = Workflow.newActivityStub(
+      OutboundActivities.class,
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setScheduleToCloseTimeout(Duration.ofDays(1))
+          .setRetryOptions(RetryOptions.newBuilder()
+              .setInitialInterval(Duration.ofSeconds(1))
+              .setBackoffCoefficient(2.0)
+              .setMaximumInterval(Duration.ofMinutes(10))
+              .setDoNotRetry(OutboundFailures.REJECTED)
+              .build())
+          .build());
+  private int sendsInFlight;
+
   private final ArrayDeque<TicketEvent> inbox = new ArrayDeque<>();
   private Integer assistantVersion;
   private final TicketSettings settings;
@@ -92,17 +111,21 @@ public class TicketWorkflowImpl implements TicketWorkflow {
         assist(state.takePendingTurns());
       }
       if (state.autoAnswerDueAt() != null && !now().isBefore(state.autoAnswerDueAt())) {
-        countSuggestion(state.sendAutoAnswer(now(), settings) != null ? "answered" : "auto_cancelled");
+        Message answer = state.sendAutoAnswer(now(), settings);
+        countSuggestion(answer != null ? "answered" : "auto_cancelled");
+        if (answer != null) {
+          send("answer", "customer", answer.text(), answer.id().substring("vigil-".length()), answer.id());
+        }
       }
       if (shouldContinueAsNew()) {
-        Workflow.await(() -> Workflow.isEveryHandlerFinished());
+        Workflow.await(() -> Workflow.isEveryHandlerFinished() && sendsInFlight == 0);
         if (inbox.isEmpty()) {
           log.info("ticket {} continues as new after {} history events",
               state.facts().id(), Workflow.getInfo().getHistoryLength());
           Workflow.continueAsNew(new TicketWorkflowInput(state.facts().id(), settings, state));
         }
       } else if (retentionOver() && inbox.isEmpty()) {
-        Workflow.await(() -> Workflow.isEveryHandlerFinished());
+        Workflow.await(() -> Workflow.isEveryHandlerFinished() && sendsInFlight == 0);
         if (inbox.isEmpty()) {
           return state.view();
         }
@@ -176,8 +199,11 @@ public class TicketWorkflowImpl implements TicketWorkflow {
       }
       if (!applied.duplicate() && applied.transition() != null && !applied.transition().rejected()) {
         switch (event.type()) {
-          case SUGGESTION_ADOPTED -> countSuggestion("adopted");
-          case SUGGESTION_EDITED -> countSuggestion("edited");
+          case SUGGESTION_ADOPTED, SUGGESTION_EDITED -> {
+            countSuggestion(event.type() == TicketEventType.SUGGESTION_ADOPTED ? "adopted" : "edited");
+            Message reply = state.view().messages().get(state.view().messages().size() - 1);
+            send("analyst_reply", "customer", reply.text(), event.feedback().suggestionId(), reply.id());
+          }
           case SUGGESTION_DISMISSED -> countSuggestion("dismissed");
           case SUGGESTION_RATED -> countSuggestion(event.feedback().rating() + "d");
           default -> {
@@ -283,6 +309,29 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     }
   }
 
+  /**
+   * Sends a message to the ticketing system without blocking the ticket: the send runs as an activity (retried with
+   * backoff) and its outcome lands in the decision log when it completes.
+   */
+  private void send(String kind, String audience, String text, String reference, String messageKey) {
+    OutboundMessage message = new OutboundMessage(state.workflowId() + "/" + messageKey, state.facts().id(), kind,
+        audience, text, reference, now());
+    sendsInFlight++;
+    Async.function(outbound::send, message).handle((result, failure) -> {
+      sendsInFlight--;
+      if (failure != null) {
+        state.decide(now(), "outbound failed", kind + " " + reference + ": " + rootMessage(failure), settings);
+        Workflow.getMetricsScope().tagged(Map.of("kind", kind)).counter("vigil_outbound_failures").inc(1);
+      } else if (!"delivered".equals(result.status())) {
+        state.decide(now(), "outbound not sent", kind + " " + reference + ": " + result.detail(), settings);
+      } else {
+        state.decide(now(), "outbound delivered", kind + " " + reference + " (HTTP " + result.httpStatus() + ")",
+            settings);
+      }
+      return null;
+    });
+  }
+
   /** Interest and risk rules: alerts for the team (silence windows per rule), optional priority raise. */
   private void checkRisks(TicketView view, List<Message> turns) {
     try {
@@ -294,6 +343,8 @@ public class TicketWorkflowImpl implements TicketWorkflow {
         if (alert != null) {
           Workflow.getMetricsScope().tagged(Map.of("level", alert.level(), "rule", alert.ruleId()))
               .counter("vigil_alerts").inc(1);
+          send("alert", "support", alert.level() + " " + alert.description() + ": " + alert.evidence(),
+              alert.ruleId(), "alert-" + alert.ruleId() + "-" + alert.at().toEpochMilli());
         }
       }
       publish();

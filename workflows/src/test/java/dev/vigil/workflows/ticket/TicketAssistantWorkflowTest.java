@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.workflows.assistant.ScriptedAssistant;
 import dev.vigil.workflows.learning.RecordingLearningActivities;
+import dev.vigil.workflows.notify.OutboundMessage;
+import dev.vigil.workflows.notify.RecordingOutbound;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The proactive pipeline as the ticket workflow runs it, with scripted assistant steps and time skipping. */
 class TicketAssistantWorkflowTest {
   private final ScriptedAssistant assistant = new ScriptedAssistant();
+  private final RecordingOutbound outbound = new RecordingOutbound();
   private final TicketSettings settings = TicketSettings.defaults();
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
@@ -25,7 +28,7 @@ class TicketAssistantWorkflowTest {
 
   @BeforeEach
   void start() {
-    env = TicketWorkflowTest.newEnvironment(new RecordingLearningActivities(), assistant);
+    env = TicketWorkflowTest.newEnvironment(new RecordingLearningActivities(), assistant, outbound);
     client = env.getWorkflowClient();
     id = "A-" + UUID.randomUUID().toString().substring(0, 8);
     e = new TicketEvents(id);
@@ -277,5 +280,38 @@ class TicketAssistantWorkflowTest {
     deliver(client, settings, e.customerSays("m3", "all our shops again"));
     TicketView again = afterBatchWindow(v -> v.alerts().size() == 2);
     assertThat(again.alerts()).hasSize(2);
+  }
+
+  @Test
+  void adoptedAnswerReachesTheTicketingSystemOnce_evenWhenTheFirstResponseIsLost() {
+    outbound.failuresToInject.set(1);
+    deliver(client, settings, e.customerSays("m1", "How do I reset my password?"));
+    afterBatchWindow(v -> v.suggestions().size() == 1);
+    ticket().act(feedback(e, TicketEventType.SUGGESTION_ADOPTED, new SuggestionFeedback("S1", null, null, null)));
+    env.sleep(Duration.ofSeconds(5));
+    TicketView view = awaitView(client, id, v -> v.decisions().stream()
+        .anyMatch(d -> d.action().equals("outbound delivered")));
+    assertThat(outbound.attempts).hasSize(2);
+    assertThat(outbound.attempts).extracting(OutboundMessage::idempotencyKey).containsOnly(
+        TicketIds.workflowId("desk", id) + "/vigil-S1");
+    assertThat(outbound.delivered()).singleElement().satisfies(m -> {
+      assertThat(m.kind()).isEqualTo("analyst_reply");
+      assertThat(m.audience()).isEqualTo("customer");
+      assertThat(m.text()).startsWith("Open Settings > Security");
+    });
+    assertThat(view.decisions()).extracting(Decision::reason).anyMatch(r -> r.contains("(HTTP 202)"));
+  }
+
+  @Test
+  void autoAnswersAndAlertsGoOutbound() {
+    assistant.delivery = "auto";
+    deliver(client, settings, e.customerSays("m1", "All our users: how do I reset my password?"));
+    afterBatchWindow(v -> v.suggestions().size() == 1);
+    env.sleep(Duration.ofMinutes(6));
+    awaitView(client, id, v -> v.decisions().stream().filter(d -> d.action().equals("outbound delivered")).count()
+        == 2);
+    assertThat(outbound.delivered()).extracting(OutboundMessage::kind).containsExactlyInAnyOrder("alert", "answer");
+    assertThat(outbound.delivered()).filteredOn(m -> m.kind().equals("alert")).singleElement()
+        .satisfies(m -> assertThat(m.audience()).isEqualTo("support"));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.workflows.assistant.ScriptedAssistant;
 import dev.vigil.workflows.learning.LearningActivities;
+import dev.vigil.workflows.notify.RecordingOutbound;
 import dev.vigil.workflows.learning.LearningOutcome;
 import dev.vigil.workflows.learning.LearningWorkflow;
 import dev.vigil.workflows.learning.LearningWorkflowImpl;
@@ -53,13 +54,18 @@ class TicketWorkflowTest {
   /** A time-skipping test server with Vigil's search attributes and a worker on the production task queue. */
   static TestWorkflowEnvironment newEnvironment(LearningActivities learningActivities,
       ScriptedAssistant assistantActivities) {
+    return newEnvironment(learningActivities, assistantActivities, new RecordingOutbound());
+  }
+
+  static TestWorkflowEnvironment newEnvironment(LearningActivities learningActivities,
+      ScriptedAssistant assistantActivities, RecordingOutbound outbound) {
     TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
     TicketSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
     Worker worker = env.newWorker(TaskQueues.TICKETS);
     worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class, LearningWorkflowImpl.class);
     // the scripted assistant implements both the assistant and the risk-rule activities
-    worker.registerActivitiesImplementations(learningActivities, assistantActivities);
+    worker.registerActivitiesImplementations(learningActivities, assistantActivities, outbound);
     env.start();
     return env;
   }
