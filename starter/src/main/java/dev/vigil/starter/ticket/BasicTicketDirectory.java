@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Lists tickets with the legacy open/closed execution lists, which the dev server implements (it has no visibility
@@ -78,9 +79,7 @@ public class BasicTicketDirectory implements TicketDirectory {
   }
 
   private List<WorkflowExecutionInfo> open() {
-    List<WorkflowExecutionInfo> result = new ArrayList<>();
-    ByteString token = ByteString.EMPTY;
-    do {
+    return allPages(token -> {
       ListOpenWorkflowExecutionsResponse page = stubs.blockingStub().listOpenWorkflowExecutions(
           ListOpenWorkflowExecutionsRequest.newBuilder()
               .setNamespace(namespace)
@@ -88,16 +87,12 @@ public class BasicTicketDirectory implements TicketDirectory {
               .setNextPageToken(token)
               .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE))
               .build());
-      result.addAll(page.getExecutionsList());
-      token = page.getNextPageToken();
-    } while (!token.isEmpty() && result.size() < scanLimit);
-    return result;
+      return new Page(page.getExecutionsList(), page.getNextPageToken());
+    });
   }
 
   private List<WorkflowExecutionInfo> closed() {
-    List<WorkflowExecutionInfo> result = new ArrayList<>();
-    ByteString token = ByteString.EMPTY;
-    do {
+    return allPages(token -> {
       ListClosedWorkflowExecutionsResponse page = stubs.blockingStub().listClosedWorkflowExecutions(
           ListClosedWorkflowExecutionsRequest.newBuilder()
               .setNamespace(namespace)
@@ -105,8 +100,20 @@ public class BasicTicketDirectory implements TicketDirectory {
               .setNextPageToken(token)
               .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE))
               .build());
-      result.addAll(page.getExecutionsList());
-      token = page.getNextPageToken();
+      return new Page(page.getExecutionsList(), page.getNextPageToken());
+    });
+  }
+
+  private record Page(List<WorkflowExecutionInfo> executions, ByteString next) {}
+
+  /** Follows page tokens until the list ends or {@code scanLimit} executions were read. */
+  private List<WorkflowExecutionInfo> allPages(Function<ByteString, Page> fetch) {
+    List<WorkflowExecutionInfo> result = new ArrayList<>();
+    ByteString token = ByteString.EMPTY;
+    do {
+      Page page = fetch.apply(token);
+      result.addAll(page.executions());
+      token = page.next();
     } while (!token.isEmpty() && result.size() < scanLimit);
     return result;
   }

@@ -3,29 +3,16 @@ package dev.vigil.starter.assistant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.starter.support.EmbeddedVigilTest;
+import dev.vigil.starter.support.EmbeddedApiTest;
 import dev.vigil.starter.support.VigilHttp;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The embedded default without an LLM: after a FAQ import, a customer's paraphrase of a FAQ question produces a
  * suggestion citing that entry within 5 seconds; "thanks!" produces none, with the reason in the decisions.
  */
-@EmbeddedVigilTest
-class ProactiveAssistantEndToEndTest {
-  @LocalServerPort
-  int port;
-
-  VigilHttp http;
-
-  @BeforeEach
-  void client() {
-    http = new VigilHttp(port);
-  }
-
+class ProactiveAssistantEndToEndTest extends EmbeddedApiTest {
   @Test
   void aParaphrasedFaqQuestionGetsASuggestionCitingTheEntry_andThanksGetsSilence() {
     String marker = UUID.randomUUID().toString().substring(0, 6);

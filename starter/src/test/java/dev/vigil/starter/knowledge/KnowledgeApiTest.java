@@ -3,26 +3,13 @@ package dev.vigil.starter.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.starter.support.EmbeddedVigilTest;
+import dev.vigil.starter.support.EmbeddedApiTest;
 import dev.vigil.starter.support.VigilHttp;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The knowledge REST API on the embedded stack (Lucene index, in-process embeddings). */
-@EmbeddedVigilTest
-class KnowledgeApiTest {
-  @LocalServerPort
-  int port;
-
-  VigilHttp http;
-
-  @BeforeEach
-  void client() {
-    http = new VigilHttp(port);
-  }
-
+class KnowledgeApiTest extends EmbeddedApiTest {
   @Test
   void importedEntriesAreFoundByAParaphrase_andReimportChangesNothing() {
     String marker = UUID.randomUUID().toString().substring(0, 8);

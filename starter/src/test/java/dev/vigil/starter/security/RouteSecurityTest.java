@@ -2,15 +2,13 @@ package dev.vigil.starter.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.starter.support.EmbeddedVigilTest;
-import dev.vigil.starter.support.VigilHttp;
+import dev.vigil.starter.support.EmbeddedApiTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -19,12 +17,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Enumerates every route the application serves and checks that, unauthenticated, each one is refused, except the
  * signed webhook and the health probe. A new route cannot slip through unprotected.
  */
-@EmbeddedVigilTest
-class RouteSecurityTest {
+class RouteSecurityTest extends EmbeddedApiTest {
   private static final Set<String> OPEN = Set.of("POST /api/v1/webhooks/tickets");
-
-  @LocalServerPort
-  int port;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -32,7 +26,6 @@ class RouteSecurityTest {
 
   @Test
   void everyRouteButTheWebhookAndHealthNeedsAuthentication() {
-    VigilHttp http = new VigilHttp(port);
     List<String> checked = new ArrayList<>();
     for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
       Set<RequestMethod> methods = info.getMethodsCondition().getMethods();

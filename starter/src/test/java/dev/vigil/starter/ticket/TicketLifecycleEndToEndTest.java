@@ -3,28 +3,15 @@ package dev.vigil.starter.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.starter.support.EmbeddedVigilTest;
+import dev.vigil.starter.support.EmbeddedApiTest;
 import dev.vigil.starter.support.VigilHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Drives tickets over HTTP against the embedded stack, from {@code ticket.created} to {@code closed}. */
-@EmbeddedVigilTest
-class TicketLifecycleEndToEndTest {
-  @LocalServerPort
-  int port;
-
-  VigilHttp http;
-
-  @BeforeEach
-  void client() {
-    http = new VigilHttp(port);
-  }
-
+class TicketLifecycleEndToEndTest extends EmbeddedApiTest {
   private static String newTicketId() {
     return "E2E-" + UUID.randomUUID().toString().substring(0, 8);
   }

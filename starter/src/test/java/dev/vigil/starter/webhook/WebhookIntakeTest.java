@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.activities.notify.WebhookSignature;
-import dev.vigil.starter.support.EmbeddedVigilTest;
+import dev.vigil.starter.support.EmbeddedApiTest;
 import dev.vigil.starter.support.VigilHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,22 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@EmbeddedVigilTest
-class WebhookIntakeTest {
-  @LocalServerPort
-  int port;
-
-  VigilHttp http;
-
-  @BeforeEach
-  void client() {
-    http = new VigilHttp(port);
-  }
-
+class WebhookIntakeTest extends EmbeddedApiTest {
   private static String newTicketId() {
     return "WH-" + UUID.randomUUID().toString().substring(0, 8);
   }
