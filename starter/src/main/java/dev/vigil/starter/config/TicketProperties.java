@@ -1,11 +1,14 @@
 package dev.vigil.starter.config;
 
+import dev.vigil.workflows.progress.QuietHours;
+import dev.vigil.workflows.ticket.Priority;
 import dev.vigil.workflows.ticket.TicketIds;
 import dev.vigil.workflows.ticket.TicketSettings;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -19,6 +22,10 @@ import org.springframework.validation.annotation.Validated;
  * @param continueAsNewAfterEvents history length after which a ticket's run continues as new
  * @param closedRetention how long a closed ticket can still be reopened before its run completes
  * @param assistantBatchWindow how long the assistant waits after a customer turn for more turns to batch with it
+ * @param progressCadence how often a customer waiting on support gets a progress update, by priority
+ * @param quietHours per tenant, hours in which no progress updates are sent
+ * @param reminderAfter an unanswered customer turn reminds the analysts after this long
+ * @param escalateAfter and escalates to the on-call channel after this long
  */
 @Validated
 @ConfigurationProperties("vigil.ticket")
@@ -29,11 +36,15 @@ public record TicketProperties(
     @Min(1) int maxMessages,
     @Min(100) int continueAsNewAfterEvents,
     @NotNull Duration closedRetention,
-    @NotNull Duration assistantBatchWindow) {
+    @NotNull Duration assistantBatchWindow,
+    Map<Priority, Duration> progressCadence,
+    Map<String, QuietHours> quietHours,
+    @NotNull Duration reminderAfter,
+    @NotNull Duration escalateAfter) {
 
   public TicketSettings settings() {
     return new TicketSettings(maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents,
-        closedRetention, assistantBatchWindow);
+        closedRetention, assistantBatchWindow, progressCadence, quietHours, reminderAfter, escalateAfter);
   }
 
   public String workflowId(String ticketId) {

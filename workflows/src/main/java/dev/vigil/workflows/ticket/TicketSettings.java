@@ -1,6 +1,9 @@
 package dev.vigil.workflows.ticket;
 
+import dev.vigil.workflows.progress.ProgressPolicy;
+import dev.vigil.workflows.progress.QuietHours;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Bounds and timings of a ticket workflow, fixed when it starts and carried across continue-as-new.
@@ -11,6 +14,10 @@ import java.time.Duration;
  * @param continueAsNewAfterEvents history length after which the run continues as new
  * @param closedRetention how long a closed ticket's run stays open to accept a reopen before it completes
  * @param assistantBatchWindow how long the assistant waits after a customer turn for more turns to batch with it
+ * @param progressCadence how often a customer waiting on support gets a progress update, by priority
+ * @param quietHours per tenant, hours without progress updates
+ * @param reminderAfter an unanswered customer turn reminds the analysts after this long
+ * @param escalateAfter and escalates to the on-call channel after this long
  */
 public record TicketSettings(
     int maxRememberedEventIds,
@@ -18,7 +25,11 @@ public record TicketSettings(
     int maxMessages,
     int continueAsNewAfterEvents,
     Duration closedRetention,
-    Duration assistantBatchWindow) {
+    Duration assistantBatchWindow,
+    Map<Priority, Duration> progressCadence,
+    Map<String, QuietHours> quietHours,
+    Duration reminderAfter,
+    Duration escalateAfter) {
 
   public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofSeconds(1);
 
@@ -26,9 +37,21 @@ public record TicketSettings(
     return new TicketSettings(2_000, 500, 1_000, 4_000, Duration.ofDays(7), DEFAULT_BATCH_WINDOW);
   }
 
+  /** Settings with the default cadence, no quiet hours, reminders after 30 min and escalation after 2 h. */
+  public TicketSettings(int maxRememberedEventIds, int maxDecisions, int maxMessages, int continueAsNewAfterEvents,
+      Duration closedRetention, Duration assistantBatchWindow) {
+    this(maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents, closedRetention,
+        assistantBatchWindow, null, null, null, null);
+  }
+
   public TicketSettings {
-    // runs started before the assistant existed carry no window
+    // runs started before these settings existed carry none: they get the defaults
     assistantBatchWindow = assistantBatchWindow == null ? DEFAULT_BATCH_WINDOW : assistantBatchWindow;
+    progressCadence = progressCadence == null || progressCadence.isEmpty() ? ProgressPolicy.DEFAULT_CADENCE
+        : Map.copyOf(progressCadence);
+    quietHours = quietHours == null ? Map.of() : Map.copyOf(quietHours);
+    reminderAfter = reminderAfter == null ? Duration.ofMinutes(30) : reminderAfter;
+    escalateAfter = escalateAfter == null ? Duration.ofHours(2) : escalateAfter;
     if (maxRememberedEventIds < 1 || maxDecisions < 1 || maxMessages < 1) {
       throw new IllegalArgumentException("ticket settings bounds must be positive");
     }

@@ -2,6 +2,8 @@ package dev.vigil.workflows.ticket;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.vigil.workflows.progress.ProgressPolicy;
+import dev.vigil.workflows.progress.ProgressReport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -60,6 +62,10 @@ public final class TicketState {
   private int suggestionCount;
   private ArrayList<Alert> alerts = new ArrayList<>();
   private LinkedHashMap<String, Instant> lastAlertAt = new LinkedHashMap<>();
+  private Instant lastProgressAt;
+  private int progressCount;
+  private String remindedTurnId;
+  private String escalatedTurnId;
   private String autoSuggestionId;
   private String autoTurnId;
   private Instant autoDueAt;
@@ -135,7 +141,7 @@ public final class TicketState {
   private Message applyPayload(TicketEvent event, Instant now, TicketSettings settings) {
     switch (event.type()) {
       case MESSAGE_POSTED -> {
-        return addMessage(event, settings);
+        return addMessage(event, now, settings);
       }
       case ASSIGNED -> {
         assignee = event.analyst();
@@ -169,14 +175,15 @@ public final class TicketState {
     return null;
   }
 
-  private Message addMessage(TicketEvent event, TicketSettings settings) {
+  private Message addMessage(TicketEvent event, Instant now, TicketSettings settings) {
     IncomingMessage in = event.message();
     boolean seen = messages.stream().anyMatch(m -> m.id().equals(in.id()));
     if (seen) {
       duplicateEventsIgnored++;
       return null;
     }
-    Message message = new Message(in.id(), in.role(), in.author(), in.text(), event.occurredAt(), event.eventId());
+    Message message = new Message(in.id(), in.role(), in.author(), in.text(), event.occurredAt(), event.eventId(),
+        now);
     messages.add(message);
     while (messages.size() > settings.maxMessages()) {
       messages.remove(0);
@@ -306,7 +313,7 @@ public final class TicketState {
     String text = edited ? event.feedback().text() : suggestion.text();
     replace(suggestion.decided(edited ? Suggestion.EDITED : Suggestion.ADOPTED, actorOf(event), now));
     Message message = new Message("vigil-" + suggestion.id(), Role.ANALYST, actorOf(event), text, event.occurredAt(),
-        event.eventId());
+        event.eventId(), now);
     messages.add(message);
     decide(now, suggestion.id() + (edited ? " edited" : " adopted") + " by " + actorOf(event),
         "posted to the customer as the analyst's reply", settings);
@@ -356,6 +363,61 @@ public final class TicketState {
     return alert;
   }
 
+  /** Recomputes when the customer is owed the next progress update (null when the ticket does not wait on support). */
+  public void refreshCheckIn(TicketSettings settings) {
+    String tenant = facts.customer() == null ? null : facts.customer().tenant();
+    nextCheckInAt = ProgressPolicy.nextCheckIn(view(), lastProgressAt, settings.progressCadence(),
+        tenant == null ? null : settings.quietHours().get(tenant));
+  }
+
+  public Instant nextCheckInAt() {
+    return nextCheckInAt;
+  }
+
+  /** The due progress update: Vigil's message to the customer, built from the timeline since the last one. */
+  public Message sendProgressUpdate(Instant now, TicketSettings settings) {
+    Message message = new Message("progress-" + (++progressCount), Role.VIGIL, "Vigil",
+        ProgressReport.of(view(), lastProgressAt), now, null, now);
+    messages.add(message);
+    lastProgressAt = now;
+    Priority priority = facts.priority() == null ? Priority.DEFAULT : facts.priority();
+    decide(now, "progress update sent", "customer waits on support; " + priority + " cadence "
+        + settings.progressCadence().get(priority), settings);
+    refreshCheckIn(settings);
+    return message;
+  }
+
+  /** When analysts must next be reminded of an unanswered customer turn (or escalated), or null. */
+  public Instant reminderDueAt(TicketSettings settings) {
+    Message turn = ProgressPolicy.unansweredTurn(view());
+    if (turn == null || turn.receivedAt() == null) {
+      return null; // turns carried over from runs before receivedAt existed are not reminded of
+    }
+    if (!turn.id().equals(remindedTurnId)) {
+      return turn.receivedAt().plus(settings.reminderAfter());
+    }
+    if (!turn.id().equals(escalatedTurnId)) {
+      return turn.receivedAt().plus(settings.escalateAfter());
+    }
+    return null;
+  }
+
+  /** Records the due reminder; returns {@code reminder} (to the analysts) or {@code escalation} (to on-call). */
+  public String remind(Instant now, TicketSettings settings) {
+    Message turn = ProgressPolicy.unansweredTurn(view());
+    String who = assignee == null ? "the support team" : describe(assignee);
+    if (!turn.id().equals(remindedTurnId)) {
+      remindedTurnId = turn.id();
+      decide(now, "analyst reminder", "customer turn " + turn.id() + " unanswered for "
+          + settings.reminderAfter() + "; reminded " + who, settings);
+      return "reminder";
+    }
+    escalatedTurnId = turn.id();
+    decide(now, "escalated to on-call", "customer turn " + turn.id() + " unanswered for "
+        + settings.escalateAfter(), settings);
+    return "escalation";
+  }
+
   /** Marks a suggestion to be sent to the customer at {@code due} unless an analyst replies to {@code turn} first. */
   public void scheduleAutoAnswer(Suggestion suggestion, Message turn, Instant due) {
     autoSuggestionId = suggestion.id();
@@ -388,7 +450,7 @@ public final class TicketState {
       return null;
     }
     replace(suggestion.decided(Suggestion.ANSWERED, "vigil", now));
-    Message message = new Message("vigil-" + suggestion.id(), Role.VIGIL, "Vigil", suggestion.text(), now, null);
+    Message message = new Message("vigil-" + suggestion.id(), Role.VIGIL, "Vigil", suggestion.text(), now, null, now);
     messages.add(message);
     decide(now, "answered the customer with " + suggestion.id(),
         "tenant allows direct answers and no analyst replied in time", settings);

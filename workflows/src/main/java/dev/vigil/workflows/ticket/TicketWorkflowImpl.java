@@ -46,6 +46,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   private static final Logger log = Workflow.getLogger(TicketWorkflowImpl.class);
 
   private static final String ASSISTANT_CHANGE = "proactive-assistant";
+  private static final String PROGRESS_CHANGE = "progress-updates";
 
   private final AssistantActivities assistant = Workflow.newActivityStub(
       AssistantActivities.class,
@@ -83,6 +84,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
 
   private final ArrayDeque<TicketEvent> inbox = new ArrayDeque<>();
   private Integer assistantVersion;
+  private boolean progressUpdates;
   private final TicketSettings settings;
   private final TicketState state;
   private long enqueued;
@@ -103,13 +105,17 @@ public class TicketWorkflowImpl implements TicketWorkflow {
 
   @Override
   public TicketView run(TicketWorkflowInput input) {
+    // runs started before progress updates existed replay without them
+    progressUpdates = Workflow.getVersion(PROGRESS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     publish();
     while (true) {
+      refreshProgress();
       awaitWorkOrDeadline();
       drainInbox();
       if (state.assistDueAt() != null && !now().isBefore(state.assistDueAt())) {
         assist(state.takePendingTurns());
       }
+      sendDueProgress();
       if (state.autoAnswerDueAt() != null && !now().isBefore(state.autoAnswerDueAt())) {
         Message answer = state.sendAutoAnswer(now(), settings);
         countSuggestion(answer != null ? "answered" : "auto_cancelled");
@@ -172,6 +178,9 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   /** Waits for an event, or until the next deadline: queued turns due for the assistant, the closed retention. */
   private void awaitWorkOrDeadline() {
     Instant deadline = earliest(state.assistDueAt(), state.autoAnswerDueAt());
+    if (progressUpdates) {
+      deadline = earliest(deadline, earliest(state.nextCheckInAt(), state.reminderDueAt(settings)));
+    }
     if (state.status() == TicketStatus.CLOSED) {
       Instant retentionEnd = state.closedAt().plus(settings.closedRetention());
       deadline = deadline == null || retentionEnd.isBefore(deadline) ? retentionEnd : deadline;
@@ -183,6 +192,31 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     Duration left = Duration.between(now(), deadline);
     if (left.compareTo(Duration.ZERO) > 0) {
       Workflow.await(left, () -> !inbox.isEmpty() || shouldContinueAsNew());
+    }
+  }
+
+  private void refreshProgress() {
+    if (progressUpdates) {
+      state.refreshCheckIn(settings);
+    }
+  }
+
+  /** Progress updates to the customer and reminders to analysts whose time has come. */
+  private void sendDueProgress() {
+    if (!progressUpdates) {
+      return;
+    }
+    refreshProgress();
+    if (state.nextCheckInAt() != null && !now().isBefore(state.nextCheckInAt())) {
+      Message update = state.sendProgressUpdate(now(), settings);
+      send("progress_update", "customer", update.text(), update.id(), update.id());
+    }
+    Instant reminder = state.reminderDueAt(settings);
+    if (reminder != null && !now().isBefore(reminder)) {
+      String kind = state.remind(now(), settings);
+      String audience = kind.equals("reminder") ? "analyst" : "on_call";
+      send(kind, audience, "Customer waiting for a reply on ticket " + state.facts().id() + ": \""
+          + state.view().subject() + "\"", kind, kind + "-" + now().toEpochMilli());
     }
   }
 

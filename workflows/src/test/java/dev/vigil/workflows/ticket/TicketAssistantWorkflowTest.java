@@ -309,7 +309,7 @@ class TicketAssistantWorkflowTest {
     afterBatchWindow(v -> v.suggestions().size() == 1);
     env.sleep(Duration.ofMinutes(6));
     awaitView(client, id, v -> v.decisions().stream().filter(d -> d.action().equals("outbound delivered")).count()
-        == 2);
+        >= 2);
     assertThat(outbound.delivered()).extracting(OutboundMessage::kind).containsExactlyInAnyOrder("alert", "answer");
     assertThat(outbound.delivered()).filteredOn(m -> m.kind().equals("alert")).singleElement()
         .satisfies(m -> assertThat(m.audience()).isEqualTo("support"));

@@ -59,7 +59,15 @@ class TicketWorkflowTest {
 
   static TestWorkflowEnvironment newEnvironment(LearningActivities learningActivities,
       ScriptedAssistant assistantActivities, RecordingOutbound outbound) {
-    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+    return newEnvironment(learningActivities, assistantActivities, outbound, null);
+  }
+
+  /** {@code start} null starts the test server's clock at the current time. */
+  static TestWorkflowEnvironment newEnvironment(LearningActivities learningActivities,
+      ScriptedAssistant assistantActivities, RecordingOutbound outbound, java.time.Instant start) {
+    TestWorkflowEnvironment env = start == null ? TestWorkflowEnvironment.newInstance()
+        : TestWorkflowEnvironment.newInstance(io.temporal.testing.TestEnvironmentOptions.newBuilder()
+            .setInitialTimeMillis(start.toEpochMilli()).build());
     TicketSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
     Worker worker = env.newWorker(TaskQueues.TICKETS);
