@@ -4,7 +4,6 @@ import dev.vigil.workflows.ticket.Message;
 import dev.vigil.workflows.ticket.Priority;
 import dev.vigil.workflows.ticket.Role;
 import dev.vigil.workflows.ticket.TicketStatus;
-import dev.vigil.workflows.ticket.TicketView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,26 +32,23 @@ public final class ProgressPolicy {
    * analyst's or Vigil's message) or the ticket's creation, moved out of the tenant's quiet hours; null when the
    * ticket does not wait on support.
    */
-  public static Instant nextCheckIn(TicketView ticket, Instant lastUpdate, Map<Priority, Duration> cadence,
-      QuietHours quiet) {
-    if (!waitsOnSupport(ticket.status())) {
+  public static Instant nextCheckIn(TicketStatus status, Priority priority, Instant createdAt,
+      List<Message> messages, Instant lastUpdate, Map<Priority, Duration> cadence, QuietHours quiet) {
+    if (!waitsOnSupport(status)) {
       return null;
     }
-    Instant base = ticket.createdAt();
-    Instant lastReply = lastFromSupport(ticket.messages());
-    base = latest(base, lastReply);
-    base = latest(base, lastUpdate);
-    Instant due = base.plus(cadence.getOrDefault(ticket.priority(), DEFAULT_CADENCE.get(ticket.priority())));
+    Instant base = latest(latest(createdAt, lastFromSupport(messages)), lastUpdate);
+    Instant due = base.plus(cadence.getOrDefault(priority, DEFAULT_CADENCE.get(priority)));
     return quiet == null ? due : quiet.adjust(due);
   }
 
   /** The oldest customer turn support has not answered yet, or null. */
-  public static Message unansweredTurn(TicketView ticket) {
-    if (!ticket.status().isOpen()) {
+  public static Message unansweredTurn(TicketStatus status, List<Message> messages) {
+    if (!status.isOpen()) {
       return null;
     }
     Message oldest = null;
-    for (Message m : ticket.messages()) {
+    for (Message m : messages) {
       if (m.role() == Role.CUSTOMER) {
         oldest = oldest == null ? m : oldest;
       } else if (m.role() == Role.ANALYST || m.role() == Role.VIGIL) {

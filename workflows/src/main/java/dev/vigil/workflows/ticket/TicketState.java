@@ -25,9 +25,15 @@ public final class TicketState {
 
   /**
    * What applying one event did, so the workflow knows which side effects (child workflows, upserts, the
-   * assistant) follow. {@code customerTurn} is a new customer message on an open ticket.
+   * assistant, outbound messages) follow. {@code added} is the message the event added to the dialogue, if any.
    */
-  public record Applied(boolean duplicate, Transition transition, Message customerTurn) {
+  public record Applied(boolean duplicate, Transition transition, Message added, boolean open) {
+
+    /** A new customer message on an open ticket: the assistant's input. */
+    public Message customerTurn() {
+      return added != null && added.role() == Role.CUSTOMER && open ? added : null;
+    }
+
     public boolean closedNow() {
       return transition != null && transition.changesStatus() && transition.to() == TicketStatus.CLOSED;
     }
@@ -94,7 +100,7 @@ public final class TicketState {
   public Applied apply(TicketEvent event, Instant now, TicketSettings settings) {
     if (rememberedEventIds.contains(event.eventId())) {
       duplicateEventsIgnored++;
-      return new Applied(true, null, null);
+      return new Applied(true, null, null, false);
     }
     remember(event.eventId(), settings);
     TicketFacts merged = event.ticket().mergeInto(facts);
@@ -103,7 +109,7 @@ public final class TicketState {
       eventsRejected++;
       decide(now, "ignored " + event.type().wireName(), transition.rejection(), settings);
       updatedAt = now;
-      return new Applied(false, transition, null);
+      return new Applied(false, transition, null, status.isOpen());
     }
     applyFacts(event, merged, now);
     Message added = applyPayload(event, now, settings);
@@ -112,8 +118,7 @@ public final class TicketState {
     }
     eventsApplied++;
     updatedAt = now;
-    Message customerTurn = added != null && added.role() == Role.CUSTOMER && status.isOpen() ? added : null;
-    return new Applied(false, transition, customerTurn);
+    return new Applied(false, transition, added, status.isOpen());
   }
 
   private Transition transitionFor(TicketEvent event, TicketFacts merged) {
@@ -366,7 +371,8 @@ public final class TicketState {
   /** Recomputes when the customer is owed the next progress update (null when the ticket does not wait on support). */
   public void refreshCheckIn(TicketSettings settings) {
     String tenant = facts.customer() == null ? null : facts.customer().tenant();
-    nextCheckInAt = ProgressPolicy.nextCheckIn(view(), lastProgressAt, settings.progressCadence(),
+    nextCheckInAt = ProgressPolicy.nextCheckIn(status, facts.priority() == null ? Priority.DEFAULT
+        : facts.priority(), createdAt, messages, lastProgressAt, settings.progressCadence(),
         tenant == null ? null : settings.quietHours().get(tenant));
   }
 
@@ -389,7 +395,7 @@ public final class TicketState {
 
   /** When analysts must next be reminded of an unanswered customer turn (or escalated), or null. */
   public Instant reminderDueAt(TicketSettings settings) {
-    Message turn = ProgressPolicy.unansweredTurn(view());
+    Message turn = ProgressPolicy.unansweredTurn(status, messages);
     if (turn == null || turn.receivedAt() == null) {
       return null; // turns carried over from runs before receivedAt existed are not reminded of
     }
@@ -404,7 +410,7 @@ public final class TicketState {
 
   /** Records the due reminder; returns {@code reminder} (to the analysts) or {@code escalation} (to on-call). */
   public String remind(Instant now, TicketSettings settings) {
-    Message turn = ProgressPolicy.unansweredTurn(view());
+    Message turn = ProgressPolicy.unansweredTurn(status, messages);
     String who = assignee == null ? "the support team" : describe(assignee);
     if (!turn.id().equals(remindedTurnId)) {
       remindedTurnId = turn.id();

@@ -235,7 +235,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
         switch (event.type()) {
           case SUGGESTION_ADOPTED, SUGGESTION_EDITED -> {
             countSuggestion(event.type() == TicketEventType.SUGGESTION_ADOPTED ? "adopted" : "edited");
-            Message reply = state.view().messages().get(state.view().messages().size() - 1);
+            Message reply = applied.added();
             send("analyst_reply", "customer", reply.text(), event.feedback().suggestionId(), reply.id());
           }
           case SUGGESTION_DISMISSED -> countSuggestion("dismissed");
