@@ -9,11 +9,11 @@ import java.util.function.Supplier;
  * Latency and outcome of each pipeline step, as the Micrometer timer {@code vigil.assistant.step} tagged with the
  * step, its outcome and the implementation ({@code none} for the no-LLM rules, or the LLM provider).
  */
-final class StepMetrics {
+public final class StepMetrics {
   private final MeterRegistry meters;
   private final String implementation;
 
-  StepMetrics(MeterRegistry meters, String implementation) {
+  public StepMetrics(MeterRegistry meters, String implementation) {
     this.meters = meters;
     this.implementation = implementation;
   }
@@ -26,14 +26,19 @@ final class StepMetrics {
       result = outcome.apply(value);
       return value;
     } finally {
-      Timer.builder("vigil.assistant.step")
-          .description("Latency of one proactive-pipeline step")
-          .tag("step", step)
-          .tag("outcome", result)
-          .tag("implementation", implementation)
-          .publishPercentileHistogram()
-          .register(meters)
-          .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+      record(step, result, start);
     }
+  }
+
+  /** Records one step that started at {@code startNanos} ({@link System#nanoTime()}) and ended now. */
+  public void record(String step, String outcome, long startNanos) {
+    Timer.builder("vigil.assistant.step")
+        .description("Latency of one proactive-pipeline step")
+        .tag("step", step)
+        .tag("outcome", outcome)
+        .tag("implementation", implementation)
+        .publishPercentileHistogram()
+        .register(meters)
+        .record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 }

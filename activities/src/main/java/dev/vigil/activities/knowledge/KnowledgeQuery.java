@@ -31,8 +31,4 @@ public record KnowledgeQuery(String text, String tenant, String product, Set<Ent
   public static KnowledgeQuery of(String text, String tenant) {
     return new KnowledgeQuery(text, tenant, null, null, 10, 50);
   }
-
-  public KnowledgeQuery withK(int newK, int newCandidates) {
-    return new KnowledgeQuery(text, tenant, product, statuses, newK, newCandidates);
-  }
 }

@@ -1,6 +1,5 @@
 package dev.vigil.activities.knowledge;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 
 /** Where an entry's content came from: the tickets and messages it was learned from, or the file it was imported from. */
@@ -17,15 +16,5 @@ public record Provenance(List<String> ticketIds, List<String> messageIds, String
 
   public static Provenance none() {
     return new Provenance(List.of(), List.of(), null);
-  }
-
-  /** Both provenances together, without repeats (used when a near-duplicate merges into an entry). */
-  public Provenance merge(Provenance other) {
-    LinkedHashSet<String> tickets = new LinkedHashSet<>(ticketIds);
-    tickets.addAll(other.ticketIds());
-    LinkedHashSet<String> messages = new LinkedHashSet<>(messageIds);
-    messages.addAll(other.messageIds());
-    return new Provenance(List.copyOf(tickets), List.copyOf(messages),
-        importSource != null ? importSource : other.importSource());
   }
 }

@@ -6,6 +6,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.service.AiServices;
 import dev.vigil.activities.assistant.AssistantSettings;
 import dev.vigil.activities.assistant.NoLlmAssistantActivities;
+import dev.vigil.activities.assistant.StepMetrics;
 import dev.vigil.activities.knowledge.KnowledgeHit;
 import dev.vigil.workflows.assistant.AssistantActivities;
 import dev.vigil.workflows.assistant.Proposal;
@@ -44,7 +45,7 @@ public class LlmAssistantActivities implements AssistantActivities {
   private final GroundedAnswerer answerer;
   private final NoLlmAssistantActivities rules;
   private final AssistantSettings settings;
-  private final MeterRegistry meters;
+  private final StepMetrics metrics;
   private final String provider;
 
   /** What the model answers for the identify and rewrite steps. */
@@ -59,7 +60,7 @@ public class LlmAssistantActivities implements AssistantActivities {
     this.answerer = AiServices.create(GroundedAnswerer.class, model);
     this.rules = rules;
     this.settings = settings;
-    this.meters = meters;
+    this.metrics = new StepMetrics(meters, provider);
     this.provider = provider;
   }
 
@@ -192,9 +193,7 @@ public class LlmAssistantActivities implements AssistantActivities {
   }
 
   private void record(long start, String step, String outcome) {
-    io.micrometer.core.instrument.Timer.builder("vigil.assistant.step")
-        .tag("step", step).tag("outcome", outcome).tag("implementation", provider)
-        .register(meters).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+    metrics.record(step, outcome, start);
   }
 
   private static String describe(Throwable e) {

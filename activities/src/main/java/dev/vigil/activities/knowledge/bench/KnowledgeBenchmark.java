@@ -1,6 +1,7 @@
 package dev.vigil.activities.knowledge.bench;
 
 import dev.vigil.activities.knowledge.Embedder;
+import dev.vigil.activities.knowledge.EmbeddingPipeline;
 import dev.vigil.activities.knowledge.KnowledgeEntry;
 import dev.vigil.activities.knowledge.KnowledgeIndex;
 import dev.vigil.activities.knowledge.KnowledgeQuery;
@@ -30,7 +31,8 @@ public final class KnowledgeBenchmark {
   public record Options(int entries, int queries, int k, int candidates, int throughputSample,
       boolean lucene, boolean elasticsearch, String elasticsearchUrl, Path workDir) {}
 
-  private static final int BATCH = 64;
+  /** The same batch size the index embeds with, so the model is measured as the index uses it. */
+  private static final int BATCH = EmbeddingPipeline.BATCH;
   private static final int WARMUP = 200;
 
   private final Options options;
