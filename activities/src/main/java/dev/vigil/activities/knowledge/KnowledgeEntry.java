@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * One piece of knowledge Vigil may answer from. {@code scope} is {@code global} or a tenant id: a tenant sees global
  * entries and its own, never another tenant's. {@code version} counts the stored versions (1 for the first); the
- * index keeps every version. The entry's embedding is computed by the index from its text and lives in the index.
+ * index keeps every version, each with the {@code change} that wrote it (the audit log; null for unexplained
+ * writes). The entry's embedding is computed by the index from its text and lives in the index.
  */
 public record KnowledgeEntry(
     String id,
@@ -22,7 +23,8 @@ public record KnowledgeEntry(
     long version,
     Instant createdAt,
     Instant updatedAt,
-    QualityCounters counters) {
+    QualityCounters counters,
+    EntryChange change) {
 
   public static final String GLOBAL = "global";
 
@@ -41,12 +43,39 @@ public record KnowledgeEntry(
   public static KnowledgeEntry draft(String id, EntryKind kind, String question, String answer, String product,
       List<String> tags, String scope, Provenance provenance, EntryStatus status) {
     return new KnowledgeEntry(id, kind, question, answer, product, tags, scope, provenance, status, 0, null, null,
-        QualityCounters.ZERO);
+        QualityCounters.ZERO, null);
   }
 
   public KnowledgeEntry withStatus(EntryStatus newStatus) {
     return new KnowledgeEntry(id, kind, question, answer, product, tags, scope, provenance, newStatus, version,
-        createdAt, updatedAt, counters);
+        createdAt, updatedAt, counters, change);
+  }
+
+  /** This entry with the audit note of the write that is about to store it. */
+  public KnowledgeEntry withChange(EntryChange newChange) {
+    return new KnowledgeEntry(id, kind, question, answer, product, tags, scope, provenance, status, version,
+        createdAt, updatedAt, counters, newChange);
+  }
+
+  public KnowledgeEntry withCounters(QualityCounters newCounters) {
+    return new KnowledgeEntry(id, kind, question, answer, product, tags, scope, provenance, status, version,
+        createdAt, updatedAt, newCounters, change);
+  }
+
+  public KnowledgeEntry withAnswer(String newAnswer) {
+    return new KnowledgeEntry(id, kind, question, newAnswer, product, tags, scope, provenance, status, version,
+        createdAt, updatedAt, counters, change);
+  }
+
+  public KnowledgeEntry withProvenance(Provenance newProvenance) {
+    return new KnowledgeEntry(id, kind, question, answer, product, tags, scope, newProvenance, status, version,
+        createdAt, updatedAt, counters, change);
+  }
+
+  /** The content of {@code old} (question, answer, product, tags, scope, provenance, status) on this entry. */
+  public KnowledgeEntry withContentOf(KnowledgeEntry old) {
+    return new KnowledgeEntry(id, old.kind, old.question, old.answer, old.product, old.tags, old.scope,
+        old.provenance, old.status, version, createdAt, updatedAt, counters, change);
   }
 
   /**
@@ -59,7 +88,7 @@ public record KnowledgeEntry(
         : (fromScratch ? previous.createdAt() : createdAt);
     QualityCounters kept = previous != null && fromScratch ? previous.counters() : counters;
     return new KnowledgeEntry(id, kind, question, answer, product, tags, scope, provenance, status,
-        previous == null ? 1 : previous.version() + 1, created, now, kept);
+        previous == null ? 1 : previous.version() + 1, created, now, kept, change);
   }
 
   /** Whether two entries say the same thing (ignoring version, timestamps and counters). */

@@ -49,13 +49,21 @@ public interface KnowledgeIndex extends AutoCloseable {
 
   /** Withdraws an entry from answers (a new version with status {@code retired}). */
   default KnowledgeEntry retire(String id, long expectedVersion) {
-    KnowledgeEntry current = get(id).orElseThrow(() -> new StaleVersionException(id, expectedVersion, 0));
-    return upsert(current.withStatus(EntryStatus.RETIRED), expectedVersion);
+    return retire(id, expectedVersion, EntryChange.by("api", "retired", "withdrawn from answers"));
+  }
+
+  default KnowledgeEntry retire(String id, long expectedVersion, EntryChange change) {
+    KnowledgeEntry current = current(id, expectedVersion);
+    return upsert(current.withStatus(EntryStatus.RETIRED).withChange(change), expectedVersion);
   }
 
   /** Brings a retired entry back with the status it had before it was retired. */
   default KnowledgeEntry restore(String id, long expectedVersion) {
-    KnowledgeEntry current = get(id).orElseThrow(() -> new StaleVersionException(id, expectedVersion, 0));
+    return restore(id, expectedVersion, EntryChange.by("api", "restored", "brought back after retirement"));
+  }
+
+  default KnowledgeEntry restore(String id, long expectedVersion, EntryChange change) {
+    KnowledgeEntry current = current(id, expectedVersion);
     if (current.status() != EntryStatus.RETIRED) {
       throw new EntryStateException("entry " + id + " is " + current.status().wireName() + ", not retired");
     }
@@ -67,7 +75,31 @@ public interface KnowledgeIndex extends AutoCloseable {
         break;
       }
     }
-    return upsert(current.withStatus(before), expectedVersion);
+    return upsert(current.withStatus(before).withChange(change), expectedVersion);
+  }
+
+  /** Makes a draft (learned and awaiting review) usable in answers. */
+  default KnowledgeEntry approve(String id, long expectedVersion, EntryChange change) {
+    KnowledgeEntry current = current(id, expectedVersion);
+    if (current.status() != EntryStatus.DRAFT) {
+      throw new EntryStateException("entry " + id + " is " + current.status().wireName() + ", not a draft");
+    }
+    return upsert(current.withStatus(EntryStatus.ACTIVE).withChange(change), expectedVersion);
+  }
+
+  /**
+   * Undoes changes: writes a new version whose content (question, answer, product, tags, scope, provenance, status)
+   * is that of {@code version}. Counters keep counting; the history keeps everything, so a revert can be reverted.
+   */
+  default KnowledgeEntry revert(String id, long version, long expectedVersion, EntryChange change) {
+    KnowledgeEntry current = current(id, expectedVersion);
+    KnowledgeEntry old = history(id).stream().filter(v -> v.version() == version).findFirst()
+        .orElseThrow(() -> new EntryStateException("entry " + id + " has no version " + version));
+    return upsert(current.withContentOf(old).withChange(change), expectedVersion);
+  }
+
+  private KnowledgeEntry current(String id, long expectedVersion) {
+    return get(id).orElseThrow(() -> new StaleVersionException(id, expectedVersion, 0));
   }
 
   @Override

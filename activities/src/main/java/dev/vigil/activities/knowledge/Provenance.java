@@ -14,6 +14,19 @@ public record Provenance(List<String> ticketIds, List<String> messageIds, String
     return new Provenance(List.of(), List.of(), source);
   }
 
+  /** This provenance with {@code ticketId} and {@code moreMessageIds} appended (each once). */
+  public Provenance plusTicket(String ticketId, List<String> moreMessageIds) {
+    java.util.LinkedHashSet<String> tickets = new java.util.LinkedHashSet<>(ticketIds);
+    tickets.add(ticketId);
+    java.util.LinkedHashSet<String> messages = new java.util.LinkedHashSet<>(messageIds);
+    messages.addAll(moreMessageIds);
+    return new Provenance(List.copyOf(tickets), List.copyOf(messages), importSource);
+  }
+
+  public static Provenance learned(String ticketId, List<String> messageIds) {
+    return new Provenance(List.of(ticketId), messageIds, null);
+  }
+
   public static Provenance none() {
     return new Provenance(List.of(), List.of(), null);
   }

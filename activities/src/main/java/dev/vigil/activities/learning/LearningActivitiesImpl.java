@@ -1,29 +1,64 @@
 package dev.vigil.activities.learning;
 
 import dev.vigil.workflows.learning.ClosedTicket;
+import dev.vigil.workflows.learning.Extraction;
+import dev.vigil.workflows.learning.KnowledgeChange;
+import dev.vigil.workflows.learning.LearnedQa;
 import dev.vigil.workflows.learning.LearningActivities;
-import dev.vigil.workflows.learning.LearningOutcome;
-import java.nio.file.Path;
-import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.vigil.workflows.learning.LearningCase;
+import dev.vigil.workflows.learning.ReviewVerdict;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 
-/** Learning activities backed by the closed-ticket ledger on disk. */
+/** The learning activities: thin adapters over the preparer, reviewer, extractor and writer. */
 public class LearningActivitiesImpl implements LearningActivities {
-  private static final Logger log = LoggerFactory.getLogger(LearningActivitiesImpl.class);
+  private final CasePreparer preparer;
+  private final AnswerReviewer reviewer;
+  private final QaExtractor extractor;
+  private final KnowledgeWriter writer;
+  private final MeterRegistry meters;
 
-  private final ClosedTicketLedger ledger;
-  private final Clock clock;
-
-  public LearningActivitiesImpl(ClosedTicketLedger ledger, Clock clock) {
-    this.ledger = ledger;
-    this.clock = clock;
+  public LearningActivitiesImpl(CasePreparer preparer, AnswerReviewer reviewer, QaExtractor extractor,
+      KnowledgeWriter writer, MeterRegistry meters) {
+    this.preparer = preparer;
+    this.reviewer = reviewer;
+    this.extractor = extractor;
+    this.writer = writer;
+    this.meters = meters;
   }
 
   @Override
-  public LearningOutcome recordClosedTicket(ClosedTicket ticket) {
-    Path where = ledger.write(ticket);
-    log.info("recorded closed ticket {} (closing #{}) at {}", ticket.ticket().ticketId(), ticket.closeNumber(), where);
-    return new LearningOutcome(ticket.ticket().ticketId(), ticket.closeNumber(), where.toString(), clock.instant());
+  public LearningCase prepare(ClosedTicket ticket) {
+    LearningCase prepared = preparer.prepare(ticket);
+    meters.counter("vigil_learning_runs").increment();
+    meters.counter("vigil_learning_redactions").increment(prepared.valuesRedacted());
+    return prepared;
+  }
+
+  @Override
+  public List<ReviewVerdict> review(LearningCase learningCase) {
+    return reviewer.review(learningCase);
+  }
+
+  @Override
+  public List<KnowledgeChange> applyVerdict(LearningCase learningCase, ReviewVerdict verdict) {
+    return count(writer.apply(learningCase, verdict));
+  }
+
+  @Override
+  public Extraction extract(LearningCase learningCase) {
+    return extractor.extract(learningCase);
+  }
+
+  @Override
+  public KnowledgeChange write(LearningCase learningCase, LearnedQa pair) {
+    return count(List.of(writer.write(learningCase, pair))).get(0);
+  }
+
+  private List<KnowledgeChange> count(List<KnowledgeChange> changes) {
+    for (KnowledgeChange change : changes) {
+      meters.counter("vigil_learning_changes", "action", change.action()).increment();
+    }
+    return changes;
   }
 }

@@ -3,7 +3,7 @@ package dev.vigil.starter.cli;
 import java.io.PrintStream;
 
 /** A one-line progress bar on a terminal; on a pipe or file it prints a line every tenth of the way instead. */
-final class ProgressBar {
+public final class ProgressBar {
   private static final int WIDTH = 30;
 
   private final PrintStream out;
@@ -12,14 +12,14 @@ final class ProgressBar {
   private final boolean interactive;
   private long lastDecile = -1;
 
-  ProgressBar(PrintStream out, String label, long total) {
+  public ProgressBar(PrintStream out, String label, long total) {
     this.out = out;
     this.label = label;
     this.total = Math.max(total, 1);
     this.interactive = System.console() != null;
   }
 
-  void update(long done) {
+  public void update(long done) {
     int percent = (int) (done * 100 / total);
     if (interactive) {
       int filled = (int) (done * WIDTH / total);
@@ -32,7 +32,7 @@ final class ProgressBar {
     }
   }
 
-  void finish() {
+  public void finish() {
     if (interactive) {
       out.println();
     }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.vigil.activities.knowledge.MiniLmEmbedder;
 import dev.vigil.activities.knowledge.bench.KnowledgeBenchmark;
+import dev.vigil.starter.eval.EvalOptions;
+import dev.vigil.starter.eval.EvaluationHarness;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,7 +27,7 @@ import java.util.Set;
  */
 public final class VigilCli {
   /** The first arguments that select a command instead of starting the application. */
-  public static final Set<String> COMMANDS = Set.of("import", "bench");
+  public static final Set<String> COMMANDS = Set.of("import", "bench", "eval");
   private static final int BATCH = 500;
 
   private final PrintStream out;
@@ -49,10 +51,15 @@ public final class VigilCli {
       if (args.length == 3 && args[0].equals("import") && args[1].equals("--knowledge")) {
         return importKnowledge(Path.of(args[2]));
       }
+      if (args.length >= 1 && args[0].equals("eval")) {
+        return evaluate(Arrays.copyOfRange(args, 1, args.length));
+      }
       if (args.length >= 2 && args[0].equals("bench") && args[1].equals("knowledge")) {
         return benchKnowledge(Arrays.copyOfRange(args, 2, args.length));
       }
       err.println("usage: vigil import --knowledge FILE   (FILE: .jsonl or .md)");
+      err.println("       vigil eval --threads FILE --out DIR [--window 100] [--learning on|off] [--tau 0.6]"
+          + " [--memory-cosine 0.7] [--knowledge FILE] [--limit N]");
       err.println("       vigil bench knowledge [--entries N] [--queries N] [--k N] [--candidates N]"
           + " [--throughput-sample N] [--elasticsearch-url URL] [--no-elasticsearch] [--no-lucene]");
       return 2;
@@ -128,6 +135,66 @@ public final class VigilCli {
       new KnowledgeBenchmark(options, model, out).run();
     }
     return 0;
+  }
+
+  int evaluate(String[] args) {
+    Map<String, String> flags = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--") && i + 1 < args.length) {
+        flags.put(args[i].substring(2), args[++i]);
+      } else {
+        throw new IllegalArgumentException("unexpected argument " + args[i]);
+      }
+    }
+    for (String name : flags.keySet()) {
+      if (!Set.of("threads", "out", "window", "learning", "tau", "memory-cosine", "knowledge", "limit")
+          .contains(name)) {
+        throw new IllegalArgumentException("unknown option --" + name);
+      }
+    }
+    if (!flags.containsKey("threads") || !flags.containsKey("out")) {
+      throw new IllegalArgumentException("eval needs --threads FILE and --out DIR");
+    }
+    Path threads = Path.of(flags.get("threads"));
+    if (!Files.isRegularFile(threads)) {
+      throw new IllegalArgumentException("no such file: " + threads);
+    }
+    String learning = flags.getOrDefault("learning", "on");
+    if (!learning.equals("on") && !learning.equals("off")) {
+      throw new IllegalArgumentException("--learning must be on or off");
+    }
+    Path knowledge = flags.containsKey("knowledge") ? Path.of(flags.get("knowledge")) : null;
+    if (knowledge != null && !Files.isRegularFile(knowledge)) {
+      throw new IllegalArgumentException("no such file: " + knowledge);
+    }
+    quietLogs();
+    EvalOptions options = new EvalOptions(threads, Path.of(flags.get("out")), intFlag(flags, "window", 100),
+        learning.equals("on"), doubleFlag(flags, "tau", 0.6), doubleFlag(flags, "memory-cosine", 0.7), knowledge,
+        intFlag(flags, "limit", 0));
+    try (MiniLmEmbedder model = MiniLmEmbedder.load(Path.of(env("VIGIL_DATA_DIR", "./data")).resolve("models"), 2)) {
+      new EvaluationHarness(options, model, out, err).run();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return 0;
+  }
+
+  /** The harness reports progress itself; per-workflow logs of thousands of replayed threads would bury it. */
+  private static void quietLogs() {
+    if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+      logback.getLogger("io.temporal").setLevel(ch.qos.logback.classic.Level.ERROR);
+      logback.getLogger("dev.vigil").setLevel(ch.qos.logback.classic.Level.WARN);
+      logback.getLogger("ai.djl").setLevel(ch.qos.logback.classic.Level.ERROR);
+    }
+  }
+
+  private static double doubleFlag(Map<String, String> flags, String name, double fallback) {
+    String value = flags.get(name);
+    try {
+      return value == null ? fallback : Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + " must be a number");
+    }
   }
 
   private static int intFlag(Map<String, String> flags, String name, int fallback) {

@@ -6,14 +6,21 @@ import dev.vigil.activities.assistant.risk.RuleBasedRiskActivities;
 import dev.vigil.activities.assistant.llm.LlmAssistantActivities;
 import dev.vigil.activities.knowledge.KnowledgeIndex;
 import dev.vigil.activities.knowledge.MiniLmEmbedder;
-import dev.vigil.activities.learning.ClosedTicketLedger;
+import dev.vigil.activities.learning.AnswerReviewer;
+import dev.vigil.activities.learning.CasePreparer;
+import dev.vigil.activities.learning.KnowledgeWriter;
+import dev.vigil.activities.learning.LearningSettings;
+import dev.vigil.activities.learning.QaExtractor;
+import dev.vigil.activities.learning.Redactor;
+import dev.vigil.activities.learning.RuleBasedQaExtractor;
+import dev.vigil.activities.learning.llm.LlmQaExtractor;
+import dev.vigil.worker.learning.LearningProperties;
 import dev.vigil.activities.notify.HttpOutboundActivities;
 import dev.vigil.activities.notify.WebhookSignature;
 import dev.vigil.worker.notify.OutboundProperties;
 import dev.vigil.workflows.notify.OutboundActivities;
 import java.time.Duration;
 import dev.vigil.activities.learning.LearningActivitiesImpl;
-import dev.vigil.worker.VigilProperties;
 import dev.vigil.worker.assistant.AssistantProperties;
 import dev.vigil.worker.assistant.LlmProperties;
 import dev.vigil.worker.assistant.RiskRulesProperties;
@@ -30,14 +37,19 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(prefix = "vigil.worker", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class ActivityBeans {
 
+  /** Learning: redaction, review of Vigil's answers, extraction (rules, or the LLM with rules as fallback), writes. */
   @Bean
-  ClosedTicketLedger closedTicketLedger(VigilProperties vigil) {
-    return new ClosedTicketLedger(vigil.dataDir());
-  }
-
-  @Bean
-  LearningActivitiesImpl learningActivities(ClosedTicketLedger ledger) {
-    return new LearningActivitiesImpl(ledger, Clock.systemUTC());
+  LearningActivitiesImpl learningActivities(KnowledgeIndex index, MiniLmEmbedder embedder,
+      LearningProperties learning, LlmProperties llm, MeterRegistry meters) {
+    LearningSettings settings = learning.settings();
+    Redactor redactor = new Redactor();
+    QaExtractor extractor = new RuleBasedQaExtractor(settings);
+    if (llm.enabled()) {
+      extractor = new LlmQaExtractor(ChatModels.create(llm.settings()), llm.provider(), extractor, redactor,
+          settings);
+    }
+    return new LearningActivitiesImpl(new CasePreparer(redactor, settings), new AnswerReviewer(embedder, settings),
+        extractor, new KnowledgeWriter(index, settings), meters);
   }
 
   @Bean

@@ -3,11 +3,30 @@ package dev.vigil.workflows.learning;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
-/** Port to the learning side effects; implemented in the activities module. */
+/**
+ * Port to the learning side effects; implemented in the activities module. Every method is idempotent: a retried
+ * step finds its earlier effect (by the keys in its arguments) and reports it as {@code unchanged}.
+ */
 @ActivityInterface
 public interface LearningActivities {
 
-  /** Durably records a closed ticket handed to learning. Idempotent: recording the same closing again overwrites it. */
+  /** Redacts the closed ticket and decides the tenant's learning policy. Writes nothing. */
   @ActivityMethod
-  LearningOutcome recordClosedTicket(ClosedTicket ticket);
+  LearningCase prepare(ClosedTicket ticket);
+
+  /** Reviews Vigil's own answers on the case against what happened next. Writes nothing. */
+  @ActivityMethod
+  java.util.List<ReviewVerdict> review(LearningCase learningCase);
+
+  /** Applies one verdict to each cited entry (support up, corrected entry, or retirement): one change per entry. */
+  @ActivityMethod
+  java.util.List<KnowledgeChange> applyVerdict(LearningCase learningCase, ReviewVerdict verdict);
+
+  /** Extracts generic question-and-answer pairs from the human-resolved dialogue. Writes nothing. */
+  @ActivityMethod
+  Extraction extract(LearningCase learningCase);
+
+  /** Writes one pair: merged into a near-duplicate of the same scope and product, or created. */
+  @ActivityMethod
+  KnowledgeChange write(LearningCase learningCase, LearnedQa pair);
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vigil.workflows.assistant.ScriptedAssistant;
 import dev.vigil.workflows.learning.LearningActivities;
 import dev.vigil.workflows.notify.RecordingOutbound;
+import dev.vigil.workflows.learning.KnowledgeChange;
 import dev.vigil.workflows.learning.LearningOutcome;
 import dev.vigil.workflows.learning.LearningWorkflow;
 import dev.vigil.workflows.learning.LearningWorkflowImpl;
@@ -150,6 +151,7 @@ class TicketWorkflowTest {
     LearningOutcome outcome = client.newUntypedWorkflowStub(closed.learning().workflowId())
         .getResult(LearningOutcome.class);
     assertThat(outcome.ticketId()).isEqualTo(id);
+    assertThat(outcome.changes()).extracting(KnowledgeChange::action).containsExactly(KnowledgeChange.CREATED);
     assertThat(learning.recorded).singleElement().satisfies(t -> {
       assertThat(t.ticket().resolutionNote()).startsWith("Credentials had expired");
       assertThat(t.ticket().messages()).hasSize(3);
@@ -274,7 +276,10 @@ class TicketWorkflowTest {
     assertThat(client.newUntypedWorkflowStub(TicketIds.workflowId("desk", id)).describe().getStatus())
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
     LearningWorkflow learningRun = client.newWorkflowStub(LearningWorkflow.class, learningId);
-    assertThat(learningRun.ticket().ticket().status()).isEqualTo(TicketStatus.CLOSED);
+    assertThat(learningRun.changes()).singleElement().satisfies(c -> assertThat(c.action())
+        .isEqualTo(KnowledgeChange.CREATED));
+    assertThat(learning.recorded).singleElement()
+        .satisfies(t -> assertThat(t.ticket().status()).isEqualTo(TicketStatus.CLOSED));
   }
 
   @Test

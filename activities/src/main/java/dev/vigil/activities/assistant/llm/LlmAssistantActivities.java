@@ -1,7 +1,10 @@
 package dev.vigil.activities.assistant.llm;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static dev.vigil.activities.assistant.llm.ModelOutput.asData;
+import static dev.vigil.activities.assistant.llm.ModelOutput.describe;
+import static dev.vigil.activities.assistant.llm.ModelOutput.parse;
+import static dev.vigil.activities.assistant.llm.ModelOutput.shortText;
+
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.service.AiServices;
 import dev.vigil.activities.assistant.AssistantSettings;
@@ -33,9 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public class LlmAssistantActivities implements AssistantActivities {
   private static final Logger log = LoggerFactory.getLogger(LlmAssistantActivities.class);
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-  private static final Pattern FENCE = Pattern.compile("(?s)^\\s*```(?:json)?\\s*(.*?)\\s*```\\s*$");
   private static final Pattern FORBIDDEN = Pattern.compile("(?i)(contact (our )?support|reach out to (us|support)"
       + "|open a (new )?ticket|could you (please )?(share|send|provide)|please (share|send|provide)"
       + "|can you (share|send|provide)|let us know (the|your))");
@@ -69,7 +69,7 @@ public class LlmAssistantActivities implements AssistantActivities {
     long start = System.nanoTime();
     String delivery = settings.deliveryFor(request.tenant());
     try {
-      String turns = request.customerTurns().stream().map(LlmAssistantActivities::asData)
+      String turns = request.customerTurns().stream().map(ModelOutput::asData)
           .collect(Collectors.joining("\n---\n"));
       UnderstandOutput out = parse(understander.understand(asData(request.subject()), turns),
           UnderstandOutput.class);
@@ -174,45 +174,8 @@ public class LlmAssistantActivities implements AssistantActivities {
     return text.toString().strip();
   }
 
-  /** Customer text inside the prompt's delimiters: it must not be able to close them. */
-  static String asData(String text) {
-    return text == null ? "" : text.replace("<", "‹").replace(">", "›").replace("{{", "{ {");
-  }
-
-  static <T> T parse(String raw, Class<T> type) {
-    if (raw == null || raw.isBlank()) {
-      throw new IllegalArgumentException("empty model output");
-    }
-    var fenced = FENCE.matcher(raw);
-    String json = fenced.matches() ? fenced.group(1) : raw.strip();
-    try {
-      return JSON.readValue(json, type);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("model output is not the expected JSON: " + shortText(raw), e);
-    }
-  }
-
   private void record(long start, String step, String outcome) {
     metrics.record(step, outcome, start);
-  }
-
-  private static String describe(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String what = root instanceof java.net.http.HttpTimeoutException || root instanceof java.net.SocketTimeoutException
-        || String.valueOf(root.getMessage()).toLowerCase(Locale.ROOT).contains("timed out") ? "timeout"
-        : root.getClass().getSimpleName();
-    return what + (e.getMessage() == null ? "" : ": " + shortText(e.getMessage()));
-  }
-
-  private static String shortText(String text) {
-    if (text == null) {
-      return "";
-    }
-    String oneLine = text.replaceAll("\\s+", " ").strip();
-    return oneLine.length() > 160 ? oneLine.substring(0, 160) + "…" : oneLine;
   }
 
   private static String firstWords(String text, int max) {
