@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.vigil.activities.knowledge.MiniLmEmbedder;
 import dev.vigil.activities.knowledge.bench.KnowledgeBenchmark;
+import dev.vigil.activities.learning.importing.TicketFile;
 import dev.vigil.starter.eval.EvalOptions;
 import dev.vigil.starter.eval.EvaluationHarness;
 import java.util.ArrayList;
@@ -48,6 +49,9 @@ public final class VigilCli {
 
   int run(String[] args) {
     try {
+      if (args.length >= 3 && args[0].equals("import") && args[1].equals("--tickets")) {
+        return importTickets(Arrays.copyOfRange(args, 1, args.length));
+      }
       if (args.length == 3 && args[0].equals("import") && args[1].equals("--knowledge")) {
         return importKnowledge(Path.of(args[2]));
       }
@@ -58,6 +62,8 @@ public final class VigilCli {
         return benchKnowledge(Arrays.copyOfRange(args, 2, args.length));
       }
       err.println("usage: vigil import --knowledge FILE   (FILE: .jsonl or .md)");
+      err.println("       vigil import --tickets FILE [--tenant ID] [--product NAME] [--source NAME]"
+          + " [--concurrency N]   (FILE: resolved tickets, JSONL interchange format)");
       err.println("       vigil eval --threads FILE --out DIR [--window 100] [--learning on|off] [--tau 0.6]"
           + " [--memory-cosine 0.7] [--knowledge FILE] [--limit N]");
       err.println("       vigil bench knowledge [--entries N] [--queries N] [--k N] [--candidates N]"
@@ -137,21 +143,58 @@ public final class VigilCli {
     return 0;
   }
 
-  int evaluate(String[] args) {
+  int importTickets(String[] args) {
+    Map<String, String> flags = flags(args, Set.of("tickets", "tenant", "product", "source", "concurrency"));
+    Path file = Path.of(flags.get("tickets"));
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no such file: " + file);
+    }
+    String source = flags.getOrDefault("source", "import");
+    if (!dev.vigil.workflows.ticket.TicketIds.SOURCE.matcher(source).matches()) {
+      throw new IllegalArgumentException("--source must be lower-case letters, digits and dashes");
+    }
+    int concurrency = intFlag(flags, "concurrency", 4);
+    if (concurrency < 1 || concurrency > 64) {
+      throw new IllegalArgumentException("--concurrency must be between 1 and 64");
+    }
+    TicketFile.Parsed parsed = TicketFile.read(file, flags.get("tenant"), flags.get("product"));
+    Path checkpoint = Path.of(env("VIGIL_DATA_DIR", "./data")).resolve("import")
+        .resolve(source + "-" + file.getFileName() + "-" + Integer.toHexString(file.toAbsolutePath().hashCode())
+            + ".done");
+    String url = env("VIGIL_URL", "http://127.0.0.1:" + env("VIGIL_PORT", "8080"));
+    try (LearningConnection connection = LearningConnection.open(System.getenv("VIGIL_TEMPORAL_TARGET"),
+        env("VIGIL_TEMPORAL_NAMESPACE", "default"), RemoteKnowledgeImporter.reachable(url),
+        env("VIGIL_TEMPORAL_DEV_PORT", "7233"))) {
+      out.println("learning from " + parsed.items().size() + " tickets in " + file + " through "
+          + connection.description() + " (checkpoint " + checkpoint + ")");
+      TicketBackfill.Summary summary = new TicketBackfill(connection.client(), source, checkpoint, concurrency)
+          .run(parsed.items(), new ProgressBar(err, "learn", parsed.items().size()));
+      out.println("learned: " + summary.learned() + " new entries, merged: " + summary.merged()
+          + ", unchanged: " + summary.unchanged() + ", already imported (skipped): " + summary.alreadyDone()
+          + ", nothing to learn: " + summary.skipped().size() + ", invalid lines: " + parsed.problems().size()
+          + ", failed: " + summary.failed().size());
+      parsed.problems().forEach(p -> out.println("  invalid " + p));
+      summary.skipped().forEach(s -> out.println("  skipped " + s));
+      summary.failed().forEach(f -> out.println("  failed " + f + " (re-run to retry)"));
+      return parsed.problems().isEmpty() && summary.failed().isEmpty() ? 0 : 3;
+    }
+  }
+
+  private static Map<String, String> flags(String[] args, Set<String> known) {
     Map<String, String> flags = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
-      if (args[i].startsWith("--") && i + 1 < args.length) {
+      if (args[i].startsWith("--") && i + 1 < args.length && known.contains(args[i].substring(2))) {
         flags.put(args[i].substring(2), args[++i]);
       } else {
         throw new IllegalArgumentException("unexpected argument " + args[i]);
       }
     }
-    for (String name : flags.keySet()) {
-      if (!Set.of("threads", "out", "window", "learning", "tau", "memory-cosine", "knowledge", "limit")
-          .contains(name)) {
-        throw new IllegalArgumentException("unknown option --" + name);
-      }
-    }
+    return flags;
+  }
+
+  int evaluate(String[] args) {
+    Map<String, String> flags = flags(args, Set.of("threads", "out", "window", "learning", "tau", "memory-cosine",
+        "knowledge", "limit"));
     if (!flags.containsKey("threads") || !flags.containsKey("out")) {
       throw new IllegalArgumentException("eval needs --threads FILE and --out DIR");
     }
