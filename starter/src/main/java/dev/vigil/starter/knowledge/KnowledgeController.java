@@ -1,6 +1,7 @@
 package dev.vigil.starter.knowledge;
 
 import dev.vigil.activities.knowledge.BulkResult;
+import dev.vigil.activities.knowledge.EntryChange;
 import dev.vigil.activities.knowledge.EntryKind;
 import dev.vigil.activities.knowledge.EntryStatus;
 import dev.vigil.activities.knowledge.KnowledgeEntry;
@@ -113,22 +114,46 @@ public class KnowledgeController {
     KnowledgeEntry entry = KnowledgeEntry.draft("custom-" + UUID.randomUUID(), EntryKind.CUSTOM, body.question(),
         body.answer(), blankToNull(body.product()), body.tags(), body.scope(),
         new Provenance(List.of(), List.of(), "curated by " + user.getName()),
-        body.status() == null ? EntryStatus.ACTIVE : body.status());
+        body.status() == null ? EntryStatus.ACTIVE : body.status())
+        .withChange(EntryChange.by(user.getName(), "created", "curated entry"));
     return ResponseEntity.status(HttpStatus.CREATED).body(index.upsert(entry, 0));
   }
 
   @PostMapping("/{id}/retire")
   @Operation(summary = "Retire an entry (it stops being used in answers)")
-  public KnowledgeEntry retire(@PathVariable String id, @RequestParam long version) {
+  public KnowledgeEntry retire(@PathVariable String id, @RequestParam long version, Principal user) {
     requireExists(id);
-    return index.retire(id, version);
+    return index.retire(id, version, EntryChange.by(user.getName(), "retired", "retired by " + user.getName()));
   }
 
   @PostMapping("/{id}/restore")
   @Operation(summary = "Restore a retired entry to its earlier status")
-  public KnowledgeEntry restore(@PathVariable String id, @RequestParam long version) {
+  public KnowledgeEntry restore(@PathVariable String id, @RequestParam long version, Principal user) {
     requireExists(id);
-    return index.restore(id, version);
+    return index.restore(id, version, EntryChange.by(user.getName(), "restored", "restored by " + user.getName()));
+  }
+
+  @PostMapping("/{id}/approve")
+  @Operation(summary = "Approve a draft (a learned entry awaiting review): it becomes active")
+  public KnowledgeEntry approve(@PathVariable String id, @RequestParam long version, Principal user) {
+    requireExists(id);
+    return index.approve(id, version, EntryChange.by(user.getName(), "approved", "approved by " + user.getName()));
+  }
+
+  @PostMapping("/{id}/revert")
+  @Operation(summary = "Revert an entry to an earlier version's content",
+      description = "Writes a new version whose question, answer, product, tags, scope, provenance and status are "
+          + "those of `version`; nothing is lost, so a revert can itself be reverted. `expected` (optional) is the "
+          + "current version the caller saw: a stale one is refused with 409.")
+  public KnowledgeEntry revert(@PathVariable String id, @RequestParam long version,
+      @RequestParam(required = false) Long expected, Principal user) {
+    KnowledgeEntry current = index.get(id).orElseThrow(() -> new KnowledgeNotFound(id));
+    if (version < 1 || version >= current.version()) {
+      throw new IllegalArgumentException("version must be an earlier version of " + id + " (1.."
+          + (current.version() - 1) + ")");
+    }
+    return index.revert(id, version, expected == null ? current.version() : expected,
+        EntryChange.by(user.getName(), "reverted", "reverted to version " + version + " by " + user.getName()));
   }
 
   @PostMapping("/import")
