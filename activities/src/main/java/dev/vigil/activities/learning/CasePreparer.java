@@ -42,9 +42,7 @@ public final class CasePreparer {
       }
       String out = known.replaceLiterals(text);
       out = redactor.redact(out, known.names());
-      if (!out.equals(text)) {
-        redacted[0]++;
-      }
+      redacted[0] += Redactor.placeholders(out) - Redactor.placeholders(text);
       return out;
     };
     List<CaseTurn> turns = new ArrayList<>();

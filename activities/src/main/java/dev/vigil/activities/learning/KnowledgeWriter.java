@@ -1,5 +1,6 @@
 package dev.vigil.activities.learning;
 
+import dev.vigil.activities.knowledge.Embedder;
 import dev.vigil.activities.knowledge.EntryChange;
 import dev.vigil.activities.knowledge.EntryKind;
 import dev.vigil.activities.knowledge.EntryStatus;
@@ -36,10 +37,12 @@ public final class KnowledgeWriter {
   private static final int THIN_ANSWER_CHARS = 80;
 
   private final KnowledgeIndex index;
+  private final Embedder embedder;
   private final LearningSettings settings;
 
-  public KnowledgeWriter(KnowledgeIndex index, LearningSettings settings) {
+  public KnowledgeWriter(KnowledgeIndex index, Embedder embedder, LearningSettings settings) {
     this.index = index;
+    this.embedder = embedder;
     this.settings = settings;
   }
 
@@ -60,7 +63,7 @@ public final class KnowledgeWriter {
       return new KnowledgeChange(KnowledgeChange.UNCHANGED, id, existing.get().version(),
           "already written by an earlier attempt");
     }
-    KnowledgeHit duplicate = nearDuplicate(c, pair);
+    Duplicate duplicate = nearDuplicate(c, pair);
     if (duplicate != null) {
       return merge(c, pair, duplicate);
     }
@@ -80,22 +83,34 @@ public final class KnowledgeWriter {
     }
   }
 
-  private KnowledgeHit nearDuplicate(LearningCase c, LearnedQa pair) {
+  /** An existing entry the pair duplicates: its question's cosine to the pair's, and its BM25 rank. */
+  private record Duplicate(KnowledgeEntry entry, double cosine, int bm25Rank) {}
+
+  /**
+   * The closest entry of the same scope and product whose question says the same as the pair's (cosine of the two
+   * questions at the threshold) and which the lexical leg also found; candidates come from one hybrid search.
+   */
+  private Duplicate nearDuplicate(LearningCase c, LearnedQa pair) {
     List<KnowledgeHit> hits = index.search(new KnowledgeQuery(pair.question(), c.tenant(), pair.product(),
-        Set.of(EntryStatus.ACTIVE, EntryStatus.DRAFT), 5, 50));
-    KnowledgeHit best = null;
+        Set.of(EntryStatus.ACTIVE, EntryStatus.DRAFT), 10, 50));
+    float[] question = null;
+    Duplicate best = null;
     for (KnowledgeHit hit : hits) {
       KnowledgeEntry e = hit.entry();
       boolean sameScope = e.scope().equals(c.scope()) && Objects.equals(e.product(), pair.product());
-      boolean close = hit.cosine() != null && hit.cosine() >= settings.duplicateCosine() && hit.bm25Rank() != null;
-      if (sameScope && close && (best == null || hit.cosine() > best.cosine())) {
-        best = hit;
+      if (!sameScope || hit.bm25Rank() == null || e.question() == null || e.question().isBlank()) {
+        continue;
+      }
+      question = question == null ? embedder.embed(pair.question()) : question;
+      double cosine = Embedder.cosine(question, embedder.embed(e.question()));
+      if (cosine >= settings.duplicateCosine() && (best == null || cosine > best.cosine())) {
+        best = new Duplicate(e, cosine, hit.bm25Rank());
       }
     }
     return best;
   }
 
-  private KnowledgeChange merge(LearningCase c, LearnedQa pair, KnowledgeHit duplicate) {
+  private KnowledgeChange merge(LearningCase c, LearnedQa pair, Duplicate duplicate) {
     KnowledgeEntry target = duplicate.entry();
     if (applied(target.id(), pair.key())) {
       return new KnowledgeChange(KnowledgeChange.UNCHANGED, target.id(), target.version(),

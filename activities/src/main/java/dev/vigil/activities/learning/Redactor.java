@@ -207,6 +207,11 @@ public final class Redactor {
     return Collections.unmodifiableSet(kinds);
   }
 
+  /** How many placeholders {@code text} holds (how many values a redaction replaced, compared with its input). */
+  static int placeholders(String text) {
+    return text == null ? 0 : (int) PLACEHOLDER.matcher(text).results().count();
+  }
+
   private static String run(String text, Collection<String> knownNames, Set<String> kinds) {
     String result = text;
     for (Rule rule : RULES) {

@@ -65,7 +65,7 @@ public final class VigilCli {
       err.println("       vigil import --tickets FILE [--tenant ID] [--product NAME] [--source NAME]"
           + " [--concurrency N]   (FILE: resolved tickets, JSONL interchange format)");
       err.println("       vigil eval --threads FILE --out DIR [--window 100] [--learning on|off] [--tau 0.6]"
-          + " [--memory-cosine 0.7] [--knowledge FILE] [--limit N]");
+          + " [--memory-cosine 0.7] [--knowledge FILE] [--limit N] [--min-confidence 0.55]");
       err.println("       vigil bench knowledge [--entries N] [--queries N] [--k N] [--candidates N]"
           + " [--throughput-sample N] [--elasticsearch-url URL] [--no-elasticsearch] [--no-lucene]");
       return 2;
@@ -194,7 +194,7 @@ public final class VigilCli {
 
   int evaluate(String[] args) {
     Map<String, String> flags = flags(args, Set.of("threads", "out", "window", "learning", "tau", "memory-cosine",
-        "knowledge", "limit"));
+        "knowledge", "limit", "min-confidence"));
     if (!flags.containsKey("threads") || !flags.containsKey("out")) {
       throw new IllegalArgumentException("eval needs --threads FILE and --out DIR");
     }
@@ -213,7 +213,8 @@ public final class VigilCli {
     quietLogs();
     EvalOptions options = new EvalOptions(threads, Path.of(flags.get("out")), intFlag(flags, "window", 100),
         learning.equals("on"), doubleFlag(flags, "tau", 0.6), doubleFlag(flags, "memory-cosine", 0.7), knowledge,
-        intFlag(flags, "limit", 0));
+        intFlag(flags, "limit", 0), doubleFlag(flags, "min-confidence",
+            dev.vigil.activities.assistant.AssistantSettings.defaults().minConfidence()));
     try (MiniLmEmbedder model = MiniLmEmbedder.load(Path.of(env("VIGIL_DATA_DIR", "./data")).resolve("models"), 2)) {
       new EvaluationHarness(options, model, out, err).run();
     } catch (IOException e) {

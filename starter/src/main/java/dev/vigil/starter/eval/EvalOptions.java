@@ -11,9 +11,10 @@ import java.nio.file.Path;
  * @param memoryCosine the naive nearest-question memory answers when the questions' cosine reaches this
  * @param knowledge a knowledge file to start from (null: empty)
  * @param limit evaluate at most this many threads (0: all)
+ * @param minConfidence the assistant's answering threshold (query–entry cosine); production's default unless tuned
  */
 public record EvalOptions(Path threads, Path out, int window, boolean learning, double tau, double memoryCosine,
-    Path knowledge, int limit) {
+    Path knowledge, int limit, double minConfidence) {
 
   public EvalOptions {
     if (window < 1) {
@@ -21,6 +22,9 @@ public record EvalOptions(Path threads, Path out, int window, boolean learning, 
     }
     if (tau <= 0 || tau >= 1) {
       throw new IllegalArgumentException("--tau must be between 0 and 1");
+    }
+    if (minConfidence <= 0 || minConfidence >= 1) {
+      throw new IllegalArgumentException("--min-confidence must be between 0 and 1");
     }
     if (limit < 0) {
       throw new IllegalArgumentException("--limit must not be negative");

@@ -88,6 +88,7 @@ final class EvalReport {
     run.put("window", options.window());
     run.put("tau", options.tau());
     run.put("memory_cosine", options.memoryCosine());
+    run.put("min_confidence", options.minConfidence());
     run.put("knowledge_file", options.knowledge() == null ? null : options.knowledge().toString());
     run.put("seconds", Math.round(seconds * 10) / 10.0);
     run.put("threads_per_second", Scoreboard.round(items.size() / seconds));
@@ -123,9 +124,10 @@ final class EvalReport {
     Scoreboard.Window all = scores.overall();
     md.append("# Vigil evaluation report\n\n");
     md.append(String.format(Locale.ROOT, "Threads: %d from `%s` (%d skipped), learning **%s**, window %d, τ = %.2f, "
-            + "memory answers at question cosine ≥ %.2f, knowledge at start: %s.%n%n", items.size(),
-        options.threads().getFileName(), skipped.size(), options.learning() ? "on" : "off", options.window(),
-        options.tau(), options.memoryCosine(), options.knowledge() == null ? "empty" : options.knowledge()));
+            + "memory answers at question cosine ≥ %.2f, Vigil answers at query–entry cosine ≥ %.2f, knowledge at "
+            + "start: %s.%n%n", items.size(), options.threads().getFileName(), skipped.size(),
+        options.learning() ? "on" : "off", options.window(), options.tau(), options.memoryCosine(),
+        options.minConfidence(), options.knowledge() == null ? "empty" : options.knowledge()));
     md.append(String.format(Locale.ROOT, "Run time %.0f s, %.2f threads/s (no-LLM, embedded Lucene, time-skipping "
         + "Temporal test server).%n%n", seconds, items.size() / seconds));
     md.append("| window | threads | answered | precision | useful | mean cos | memory useful | memory precision "

@@ -154,7 +154,7 @@ public final class EvaluationHarness {
     CasePreparer preparer = new CasePreparer(new Redactor(), learningSettings);
     LearningActivities learning = options.learning()
         ? new LearningActivitiesImpl(preparer, new AnswerReviewer(embedder, learningSettings),
-            new RuleBasedQaExtractor(learningSettings), new KnowledgeWriter(index, learningSettings), meters)
+            new RuleBasedQaExtractor(learningSettings), new KnowledgeWriter(index, embedder, learningSettings), meters)
         : new LearningOff(preparer);
     TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
     TicketSearchAttributes.ALL.forEach(
@@ -162,10 +162,16 @@ public final class EvaluationHarness {
     Worker worker = env.newWorker(TaskQueues.TICKETS);
     worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class, LearningWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new NoLlmAssistantActivities(index, embedder, AssistantSettings.defaults(), meters),
+        new NoLlmAssistantActivities(index, embedder, assistantSettings(), meters),
         new RuleBasedRiskActivities(List.of(), embedder), new NothingSent(), learning);
     env.start();
     return env;
+  }
+
+  private AssistantSettings assistantSettings() {
+    AssistantSettings d = AssistantSettings.defaults();
+    return new AssistantSettings(options.minConfidence(), d.repeatCosine(), d.maxAnswerChars(), d.defaultDelivery(),
+        d.tenantDelivery(), d.autoMinConfidence(), d.autoWait());
   }
 
   private static double nanToZero(double value) {

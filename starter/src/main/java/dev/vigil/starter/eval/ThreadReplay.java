@@ -33,8 +33,8 @@ import java.util.function.Predicate;
 /**
  * Replays one resolved thread through the real ticket workflow, as a ticketing system would deliver it: created,
  * escalated and assigned, then each message before the resolving one (after each customer turn the assistant
- * runs to its decision before the next message), then the resolving message, resolved, closed; learning runs to
- * completion before the next thread.
+ * runs to its decision before the next message), then the resolving message, resolved with the thread's resolution
+ * as the note, closed; learning runs to completion before the next thread.
  */
 final class ThreadReplay {
   static final String SOURCE = "eval";
@@ -81,7 +81,9 @@ final class ThreadReplay {
     int resolvingIndex = item.resolvingMessage();
     HistoricalTicket.Turn resolving = t.messages().get(resolvingIndex);
     post(id, resolvingIndex, resolving);
-    deliver(event(id, TicketEventType.RESOLVED, TicketFacts.onlyId(id), null, null, null));
+    // the thread's resolution is what the analyst would write as the resolution note (it may be the customer's own fix)
+    String note = t.resolution() == null || t.resolution().isBlank() ? resolving.text() : t.resolution();
+    deliver(event(id, TicketEventType.RESOLVED, TicketFacts.onlyId(id), null, null, note));
     deliver(event(id, TicketEventType.CLOSED, TicketFacts.onlyId(id), null, null, null));
     TicketView closed = await(id, v -> v.learning() != null);
     LearningOutcome outcome = client.newUntypedWorkflowStub(closed.learning().workflowId())

@@ -49,7 +49,7 @@ public class ActivityBeans {
           settings);
     }
     return new LearningActivitiesImpl(new CasePreparer(redactor, settings), new AnswerReviewer(embedder, settings),
-        extractor, new KnowledgeWriter(index, settings), meters);
+        extractor, new KnowledgeWriter(index, embedder, settings), meters);
   }
 
   @Bean

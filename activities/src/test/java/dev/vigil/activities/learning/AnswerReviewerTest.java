@@ -1,0 +1,148 @@
+package dev.vigil.activities.learning;
+
+import static dev.vigil.activities.learning.LearningFixtures.analyst;
+import static dev.vigil.activities.learning.LearningFixtures.customer;
+import static dev.vigil.activities.learning.LearningFixtures.learningCase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.activities.knowledge.SharedEmbedder;
+import dev.vigil.workflows.learning.CaseTurn;
+import dev.vigil.workflows.learning.LearningCase;
+import dev.vigil.workflows.learning.ReviewVerdict;
+import dev.vigil.workflows.learning.VigilAnswer;
+import dev.vigil.workflows.ticket.Suggestion;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AnswerReviewerTest {
+  private static final String RESOLUTION = "Set the IKE lifetime to 28800 seconds on both peers so that rekeying "
+      + "does not tear the VPN tunnel down.";
+  /** Says what the resolution says. */
+  private static final String AGREES = "Raise the IKE lifetime to 28800 seconds on both VPN peers, so the tunnel "
+      + "is not torn down when it rekeys.";
+  /** Has nothing to do with the resolution. */
+  private static final String CONTRADICTED = "Reset your password under Settings > Security; a reset link is sent "
+      + "to your e-mail address.";
+  private static final List<CaseTurn> TURNS = List.of(
+      customer("c1", "Our VPN tunnel drops every hour. How do we keep it up?"),
+      analyst("a2", "Checking the peer logs now."));
+
+  private final AnswerReviewer reviewer = new AnswerReviewer(SharedEmbedder.get(), LearningSettings.defaults());
+
+  private static LearningCase withAnswer(VigilAnswer answer, String resolution) {
+    return learningCase("T-9", "acme", "acme", "network", "VPN drops", TURNS, resolution, List.of(answer));
+  }
+
+  private static VigilAnswer answer(String text, String state, String rating, String edited) {
+    return new VigilAnswer("S1", text, List.of("faq-vpn", "faq-ike"), state, rating, edited);
+  }
+
+  private ReviewVerdict onlyVerdict(VigilAnswer answer, String resolution) {
+    LearningCase c = withAnswer(answer, resolution);
+    List<ReviewVerdict> verdicts = reviewer.review(c);
+    assertThat(verdicts).hasSize(1);
+    ReviewVerdict v = verdicts.get(0);
+    assertThat(v.key()).isEqualTo(c.key() + "#review:S1");
+    assertThat(v.suggestionId()).isEqualTo("S1");
+    assertThat(v.entryIds()).containsExactly("faq-vpn", "faq-ike");
+    return v;
+  }
+
+  @Test
+  void anAdoptedAnswerIsKept() {
+    ReviewVerdict v = onlyVerdict(answer(CONTRADICTED, Suggestion.ADOPTED, null, null), RESOLUTION);
+
+    assertThat(v.verdict()).isEqualTo(ReviewVerdict.KEEP);
+    assertThat(v.feedback()).isEqualTo("adopted");
+  }
+
+  @Test
+  void anAnswerVigilSentIsKeptAsAnswered_andALikeIsNoted() {
+    assertThat(onlyVerdict(answer(AGREES, Suggestion.ANSWERED, null, null), RESOLUTION))
+        .extracting(ReviewVerdict::verdict, ReviewVerdict::feedback).containsExactly(ReviewVerdict.KEEP, "answered");
+    assertThat(onlyVerdict(answer(AGREES, Suggestion.ADOPTED, "like", null), RESOLUTION))
+        .extracting(ReviewVerdict::verdict, ReviewVerdict::feedback).containsExactly(ReviewVerdict.KEEP, "liked");
+  }
+
+  @Test
+  void anEditedAnswerIsModifiedWithTheAnalystsText() {
+    String edited = "Set the IKE lifetime to 28800 seconds on both peers and restart the tunnel.";
+
+    ReviewVerdict v = onlyVerdict(answer(AGREES, Suggestion.EDITED, null, edited), RESOLUTION);
+
+    assertThat(v.verdict()).isEqualTo(ReviewVerdict.MODIFY);
+    assertThat(v.correctedAnswer()).isEqualTo(edited);
+    assertThat(v.feedback()).isEqualTo("edited");
+  }
+
+  @Test
+  void aDismissedAnswerTheResolutionContradictsIsDeleted() {
+    ReviewVerdict v = onlyVerdict(answer(CONTRADICTED, Suggestion.DISMISSED, null, null), RESOLUTION);
+
+    assertThat(v.verdict()).isEqualTo(ReviewVerdict.DELETE);
+    assertThat(v.feedback()).isEqualTo("dismissed");
+    assertThat(v.reason()).contains("cosine");
+  }
+
+  @Test
+  void aDislikedAnswerTheResolutionContradictsIsDeleted() {
+    assertThat(onlyVerdict(answer(CONTRADICTED, Suggestion.ADOPTED, "dislike", null), RESOLUTION))
+        .extracting(ReviewVerdict::verdict, ReviewVerdict::feedback)
+        .containsExactly(ReviewVerdict.DELETE, "disliked");
+  }
+
+  @Test
+  void aDismissedAnswerTheResolutionAgreesWithIsKeptAndCounted() {
+    ReviewVerdict v = onlyVerdict(answer(AGREES, Suggestion.DISMISSED, null, null), RESOLUTION);
+
+    assertThat(v.verdict()).isEqualTo(ReviewVerdict.KEEP);
+    assertThat(v.feedback()).isEqualTo("dismissed");
+    assertThat(v.reason()).contains("not retired");
+  }
+
+  @Test
+  void anAnswerNobodyActedOnIsKeptAsMatchedWhenTheResolutionAgrees() {
+    ReviewVerdict v = onlyVerdict(answer(AGREES, Suggestion.OFFERED, null, null), RESOLUTION);
+
+    assertThat(v.verdict()).isEqualTo(ReviewVerdict.KEEP);
+    assertThat(v.feedback()).isEqualTo("matched");
+  }
+
+  @Test
+  void anAnswerNobodyActedOnGetsNoVerdictWhenTheResolutionDiffers() {
+    assertThat(reviewer.review(withAnswer(answer(CONTRADICTED, Suggestion.OFFERED, null, null), RESOLUTION)))
+        .isEmpty();
+    assertThat(reviewer.review(withAnswer(answer(AGREES, Suggestion.CANCELLED, null, null), null)))
+        .as("no resolution to compare with").isEmpty();
+  }
+
+  @Test
+  void anAnswerWithoutCitationsGetsNoVerdict() {
+    VigilAnswer uncited = new VigilAnswer("S1", AGREES, List.of(), Suggestion.ADOPTED, null, null);
+
+    assertThat(reviewer.review(withAnswer(uncited, RESOLUTION))).isEmpty();
+  }
+
+  @Test
+  void withoutAResolutionNoteTheLastHumanAnalystTurnIsTheOutcome_notVigilsOwn() {
+    LearningCase c = learningCase("T-10", "acme", "acme", "network", "VPN drops", List.of(
+        customer("c1", "Our VPN tunnel drops every hour. How do we keep it up?"),
+        analyst("a2", RESOLUTION),
+        analyst("vigil-S2", CONTRADICTED)),
+        null, List.of(answer(AGREES, Suggestion.DISMISSED, null, null)));
+
+    assertThat(reviewer.review(c)).singleElement().extracting(ReviewVerdict::verdict)
+        .isEqualTo(ReviewVerdict.KEEP);
+  }
+
+  @Test
+  void everyAnswerOnTheCaseIsReviewedInOrder() {
+    LearningCase c = learningCase("T-11", "acme", "acme", "network", "VPN drops", TURNS, RESOLUTION, List.of(
+        new VigilAnswer("S1", CONTRADICTED, List.of("faq-pw"), Suggestion.DISMISSED, null, null),
+        new VigilAnswer("S2", AGREES, List.of("faq-vpn"), Suggestion.ADOPTED, null, null)));
+
+    assertThat(reviewer.review(c)).extracting(ReviewVerdict::suggestionId, ReviewVerdict::verdict)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("S1", ReviewVerdict.DELETE),
+            org.assertj.core.groups.Tuple.tuple("S2", ReviewVerdict.KEEP));
+  }
+}
