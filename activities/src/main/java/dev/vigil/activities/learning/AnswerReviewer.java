@@ -51,7 +51,7 @@ public final class AnswerReviewer {
                 + (liked ? " and liked" : "") + " and the ticket was resolved (" + versus + ")"));
       } else if (Suggestion.DISMISSED.equals(state) || disliked) {
         String signal = disliked ? "disliked" : "dismissed";
-        if (agreement == null || agreement < settings.disagreementCosine()) {
+        if (agreement != null && agreement < settings.disagreementCosine()) {
           verdicts.add(new ReviewVerdict(key, a.suggestionId(), a.citations(), ReviewVerdict.DELETE, null, signal,
               a.suggestionId() + " was " + signal + " and the resolution says otherwise (" + versus + ")"));
         } else {

@@ -101,6 +101,19 @@ class AnswerReviewerTest {
   }
 
   @Test
+  void aDismissalWithoutAnyHumanResolutionIsCountedButRetiresNothing() {
+    LearningCase c = learningCase("T-12", "acme", "acme", "network", "VPN drops",
+        List.of(customer("c1", "Our VPN tunnel drops every hour. How do we keep it up?")), null,
+        List.of(answer(CONTRADICTED, Suggestion.DISMISSED, null, null)));
+
+    assertThat(reviewer.review(c)).singleElement().satisfies(v -> {
+      assertThat(v.verdict()).isEqualTo(ReviewVerdict.KEEP);
+      assertThat(v.feedback()).isEqualTo("dismissed");
+      assertThat(v.reason()).contains("no human resolution");
+    });
+  }
+
+  @Test
   void anAnswerNobodyActedOnIsKeptAsMatchedWhenTheResolutionAgrees() {
     ReviewVerdict v = onlyVerdict(answer(AGREES, Suggestion.OFFERED, null, null), RESOLUTION);
 

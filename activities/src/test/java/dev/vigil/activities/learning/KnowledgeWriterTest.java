@@ -44,7 +44,7 @@ class KnowledgeWriterTest {
   @BeforeAll
   static void open(@TempDir Path dir) {
     index = LuceneKnowledgeIndex.open(dir, SharedEmbedder.get(), "standard", Clock.systemUTC());
-    writer = new KnowledgeWriter(index, dev.vigil.activities.knowledge.SharedEmbedder.get(), LearningSettings.defaults());
+    writer = new KnowledgeWriter(index, SharedEmbedder.get(), LearningSettings.defaults());
   }
 
   @AfterAll
