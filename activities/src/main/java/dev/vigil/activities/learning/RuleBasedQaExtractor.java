@@ -9,6 +9,7 @@ import dev.vigil.workflows.learning.LearnedQa;
 import dev.vigil.workflows.learning.LearningCase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Extraction without an LLM. The answer is the resolution note when the analyst wrote one, else the last analyst
@@ -19,6 +20,9 @@ import java.util.List;
  */
 public final class RuleBasedQaExtractor implements QaExtractor {
   private static final int MIN_ANSWER_CHARS = 40;
+  private static final Pattern CONTACT = Pattern.compile("(?i)(\\b(reach|contact|call|email|text|ping) (me|us)\\b"
+      + "|\\bmy (e-?mail|phone|number|name|account|login) is\\b|\\b(this is|i am|i'm) <name>|^<name> here\\b"
+      + "|<(email|phone)>)");
 
   private final LearningSettings settings;
 
@@ -71,8 +75,8 @@ public final class RuleBasedQaExtractor implements QaExtractor {
       return new Extraction(List.of(), "nothing to learn: the customer asked no question and the ticket has no "
           + "subject");
     }
-    String question = firstWords(QueryRewriter.rewrite(c.subject() == null ? "" : c.subject(), problems),
-        settings.maxQuestionWords());
+    String question = firstWords(QueryRewriter.rewrite(c.subject() == null ? "" : c.subject(),
+        problems.stream().map(RuleBasedQaExtractor::withoutContactDetails).toList()), settings.maxQuestionWords());
     if (question.isBlank()) {
       return new Extraction(List.of(), "nothing to learn: no question left after removing ticket specifics");
     }
@@ -80,6 +84,17 @@ public final class RuleBasedQaExtractor implements QaExtractor {
     return new Extraction(List.of(new LearnedQa(c.key() + "#qa1", question, answer, c.product(), c.tags(),
         messageIds, "rules")), "question from " + problems.size() + " customer turn(s), answer from "
         + (sources.contains("resolution-note") ? "the resolution note" : "the resolving analyst turn"));
+  }
+
+  /** A customer's turn without the sentences that only introduce them or say how to reach them. */
+  static String withoutContactDetails(String turn) {
+    StringBuilder kept = new StringBuilder();
+    for (String sentence : turn.split("(?<=[.!?])\\s+")) {
+      if (!CONTACT.matcher(sentence).find()) {
+        kept.append(sentence).append(' ');
+      }
+    }
+    return kept.toString().strip();
   }
 
   private static boolean isVigils(CaseTurn t) {

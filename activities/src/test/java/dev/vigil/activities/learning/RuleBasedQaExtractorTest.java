@@ -49,6 +49,14 @@ class RuleBasedQaExtractorTest {
   }
 
   @Test
+  void sentencesThatOnlyIntroduceTheCustomerOrGiveContactDetails_stayOutOfTheQuestion() {
+    LearningCase c = vpnCase(List.of(customer("c1", "<name> here. " + PROBLEM + " Reach me at <email> or <phone>.")),
+        FIX);
+
+    assertThat(extractor.extract(c).pairs().get(0).question()).isEqualTo(PROBLEM);
+  }
+
+  @Test
   void theSubjectFillsInAShortProblem() {
     LearningCase c = vpnCase(List.of(customer("c1", "It fails again."), analyst("a2", FIX)), null);
 

@@ -65,15 +65,14 @@ public final class LlmQaExtractor implements QaExtractor {
     }
     List<LearnedQa> pairs = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
-    List<String> messageIds = c.turns().stream().map(CaseTurn::messageId)
-        .toList();
+    List<String> messageIds = c.turns().stream().filter(t -> !isVigils(t)).map(CaseTurn::messageId).toList();
     for (Pair p : out.pairs()) {
       if (pairs.size() == MAX_PAIRS) {
         dropped.add("more than " + MAX_PAIRS + " pairs");
         break;
       }
-      String question = p.question() == null ? "" : redactor.redact(p.question().strip(), List.of());
-      String answer = AnswerCleaner.clean(p.answer() == null ? "" : redactor.redact(p.answer(), List.of()),
+      String question = p.question() == null ? "" : redactor.redact(fromData(p.question()).strip(), List.of());
+      String answer = AnswerCleaner.clean(p.answer() == null ? "" : redactor.redact(fromData(p.answer()), List.of()),
           settings.maxAnswerChars());
       if (question.isEmpty() || answer.isEmpty()) {
         dropped.add("a pair without question or reusable answer");
@@ -86,9 +85,22 @@ public final class LlmQaExtractor implements QaExtractor {
     return new Extraction(pairs, pairs.isEmpty() ? "nothing to learn (" + reason + ")" : reason);
   }
 
+  /** The model saw placeholders as ‹email› (its input cannot open tags): store them in their real form. */
+  private static String fromData(String text) {
+    return text.replace('‹', '<').replace('›', '>');
+  }
+
+  /** Vigil's own adopted answers are reviewed against the entries they cite, never re-learned as new knowledge. */
+  private static boolean isVigils(CaseTurn t) {
+    return t.messageId() != null && t.messageId().startsWith("vigil-");
+  }
+
   private static String dialogue(LearningCase c) {
     StringBuilder text = new StringBuilder();
     for (CaseTurn t : c.turns()) {
+      if (isVigils(t)) {
+        continue;
+      }
       text.append(t.role()).append(": ").append(asData(t.text())).append("\n---\n");
     }
     return text.toString().strip();
