@@ -6,7 +6,9 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -15,6 +17,7 @@ import java.util.concurrent.Executors;
  * first 128 tokens of a text, so callers embed focused text. Vectors are L2-normalised.
  */
 public final class MiniLmEmbedder implements Embedder, AutoCloseable {
+  private static final int CACHE_SIZE = 4_096;
   public static final int DIMENSIONS = 384;
 
   private final ExecutorService executor;
@@ -46,9 +49,31 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
     return DIMENSIONS;
   }
 
+  /**
+   * The same texts come back often — a ticket's offered answers at every repeat check, an entry's unchanged text at
+   * every counter update, a learned question at every de-duplication — and one embedding costs 5–20 ms on 2 cores,
+   * so single embeddings are kept in a small LRU cache (about 6 MiB). Bulk embeddings are not cached.
+   */
+  private final Map<String, float[]> recent = new LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+      return size() > CACHE_SIZE;
+    }
+  };
+
   @Override
   public float[] embed(String text) {
-    return normalised(model.embed(text).content());
+    float[] cached;
+    synchronized (recent) {
+      cached = recent.get(text);
+    }
+    if (cached == null) {
+      cached = normalised(model.embed(text).content());
+      synchronized (recent) {
+        recent.put(text, cached);
+      }
+    }
+    return cached.clone();
   }
 
   @Override

@@ -71,7 +71,7 @@ final class EvalReport {
             .map(win -> win.vigil().precision()).toList(), false),
         new LearningCurveChart.Series("Vigil answered rate", windows.stream()
             .map(win -> win.vigil().answeredRate()).toList(), false),
-        new LearningCurveChart.Series("nearest-question memory: useful", windows.stream()
+        new LearningCurveChart.Series("memory baseline: useful", windows.stream()
             .map(win -> win.memory().usefulRate()).toList(), true),
         new LearningCurveChart.Series("oracle ceiling", windows.stream().map(Scoreboard.Window::oracleRate)
             .toList(), true)));

@@ -88,8 +88,9 @@ public final class EvaluationHarness {
     Path work = Files.createTempDirectory("vigil-eval");
     List<ThreadOutcome> outcomes = new ArrayList<>();
     long started = System.nanoTime();
+    // a throwaway index: writes are searchable at once and reach the disk at close, without an fsync each
     try (KnowledgeIndex index = LuceneKnowledgeIndex.open(work.resolve("knowledge"), embedder, "standard",
-        Clock.systemUTC())) {
+        Clock.systemUTC(), false)) {
       int seeded = seed(index);
       out.printf("evaluating %d threads from %s (learning %s, window %d, tau %.2f, %d knowledge entries to start)%n",
           items.size(), options.threads(), options.learning() ? "on" : "off", options.window(), options.tau(),

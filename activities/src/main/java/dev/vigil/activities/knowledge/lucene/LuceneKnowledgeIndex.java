@@ -85,6 +85,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   /** Product value of entries that apply to every product. */
   private static final String NO_PRODUCT = "_none";
 
+  private final boolean durableWrites;
   private final Path path;
   private final Directory directory;
   private final IndexWriter writer;
@@ -99,7 +100,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   });
 
   private LuceneKnowledgeIndex(Path path, Directory directory, IndexWriter writer, Embedder embedder,
-      Analyzer analyzer, Clock clock) throws IOException {
+      Analyzer analyzer, Clock clock, boolean durableWrites) throws IOException {
+    this.durableWrites = durableWrites;
     this.path = path;
     this.directory = directory;
     this.writer = writer;
@@ -115,6 +117,16 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
    * {@code english} (also stemming).
    */
   public static LuceneKnowledgeIndex open(Path path, Embedder embedder, String analyzer, Clock clock) {
+    return open(path, embedder, analyzer, clock, true);
+  }
+
+  /**
+   * {@code durableWrites}: commit (fsync) every write, so an acknowledged write survives a crash — what Vigil runs
+   * with. Without it writes are searchable at once but reach the disk at close: for throwaway indexes (the
+   * evaluation harness), where fsyncs would dominate the run time.
+   */
+  public static LuceneKnowledgeIndex open(Path path, Embedder embedder, String analyzer, Clock clock,
+      boolean durableWrites) {
     try {
       Files.createDirectories(path);
       Directory directory = FSDirectory.open(path);
@@ -134,9 +146,15 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         throw new IllegalStateException("knowledge index " + path + " is open in another process", e);
       }
       writer.commit();
-      return new LuceneKnowledgeIndex(path, directory, writer, embedder, textAnalyzer, clock);
+      return new LuceneKnowledgeIndex(path, directory, writer, embedder, textAnalyzer, clock, durableWrites);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open knowledge index at " + path, e);
+    }
+  }
+
+  private void commitIfDurable() throws IOException {
+    if (durableWrites) {
+      writer.commit();
     }
   }
 
@@ -150,7 +168,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       }
       KnowledgeEntry stored = entry.nextVersionOf(previous, clock.instant());
       write(stored, embedder.embed(stored.embeddingText()));
-      writer.commit();
+      commitIfDurable();
       searchers.maybeRefreshBlocking();
       return stored;
     } catch (IOException e) {
@@ -172,7 +190,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
           write(slice.get(i), vectors.get(i));
         }
       });
-      writer.commit();
+      commitIfDurable();
       searchers.maybeRefreshBlocking();
       return new BulkResult(batch.size(), plan.unchanged(), plan.failures());
     } catch (IOException e) {
