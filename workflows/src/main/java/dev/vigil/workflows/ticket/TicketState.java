@@ -75,6 +75,9 @@ public final class TicketState {
   private String autoSuggestionId;
   private String autoTurnId;
   private Instant autoDueAt;
+  /** Null for states carried from runs that applied events in arrival order only. */
+  private SourceOrder sourceOrder;
+  private Instant resolutionNoteAt;
 
   /** For Jackson. */
   TicketState() {}
@@ -96,15 +99,42 @@ public final class TicketState {
     return transitionFor(event, event.ticket().mergeInto(facts)).rejection();
   }
 
-  /** Applies one event at workflow time {@code now}. Repeated event ids and rejected transitions change nothing else. */
+  /**
+   * From now on, apply events in the order they happened at the source: an event from the ticketing system that
+   * arrives after events that happened later is applied where it belongs (see {@link SourceOrder}).
+   */
+  public void orderBySource() {
+    if (sourceOrder == null) {
+      sourceOrder = SourceOrder.startingFrom(status, facts, assignee);
+    }
+  }
+
+  /** Applies one event at workflow time {@code now}, in arrival order. */
   public Applied apply(TicketEvent event, Instant now, TicketSettings settings) {
+    return apply(event, now, settings, false);
+  }
+
+  /**
+   * Applies one event at workflow time {@code now}. Repeated event ids and rejected transitions change nothing else.
+   * {@code fromSource}: the event comes from the ticketing system and carries its source time, so when it arrives
+   * late it is applied in source order; Vigil's own actions (analysts acting through Vigil) count from arrival.
+   */
+  public Applied apply(TicketEvent event, Instant now, TicketSettings settings, boolean fromSource) {
     if (rememberedEventIds.contains(event.eventId())) {
       duplicateEventsIgnored++;
       return new Applied(true, null, null, false);
     }
     remember(event.eventId(), settings);
+    if (sourceOrder != null && fromSource && sourceOrdered(event) && sourceOrder.isLate(event.occurredAt())) {
+      return applyLate(event, now, settings);
+    }
     TicketFacts merged = event.ticket().mergeInto(facts);
     Transition transition = transitionFor(event, merged);
+    Instant sourceTime = null;
+    if (sourceOrder != null && sourceOrdered(event) && identityProblem(event) == null) {
+      sourceTime = fromSource ? event.occurredAt() : sourceOrder.timeFor(event.occurredAt());
+      sourceOrder.append(SourceOrder.Entry.of(event, sourceOrder.timeFor(sourceTime)), settings.maxDecisions());
+    }
     if (transition.rejected()) {
       eventsRejected++;
       decide(now, "ignored " + event.type().wireName(), transition.rejection(), settings);
@@ -112,7 +142,7 @@ public final class TicketState {
       return new Applied(false, transition, null, status.isOpen());
     }
     applyFacts(event, merged, now);
-    Message added = applyPayload(event, now, settings);
+    Message added = applyPayload(event, now, settings, sourceTime);
     if (transition.changesStatus()) {
       enter(transition, event, now, settings);
     }
@@ -121,13 +151,78 @@ public final class TicketState {
     return new Applied(false, transition, added, status.isOpen());
   }
 
-  private Transition transitionFor(TicketEvent event, TicketFacts merged) {
-    if (!facts.id().equals(event.ticketId())) {
-      return Transition.reject(status, "event for ticket " + event.ticketId() + " sent to ticket " + facts.id());
+  /**
+   * An event from the source that happened before events already applied: its place in source order decides. The
+   * ticket's status, facts and assignee become what in-order delivery would have made them; its message takes its
+   * place in the dialogue; its resolution note counts only if no later resolution wrote one.
+   */
+  private Applied applyLate(TicketEvent event, Instant now, TicketSettings settings) {
+    TicketStatus before = status;
+    SourceOrder.Derived derived = sourceOrder.insertLate(SourceOrder.Entry.of(event, event.occurredAt()),
+        settings.maxDecisions());
+    updatedAt = now;
+    if (derived.rejection() != null) {
+      eventsRejected++;
+      decide(now, "ignored " + event.type().wireName(), derived.rejection() + " (it happened at "
+          + event.occurredAt() + ", before events already applied)", settings);
+    } else {
+      decide(now, "applied late", event.type().wireName() + " from " + event.occurredAt()
+          + " arrived after later events; applied in source order", settings);
     }
-    String feedbackProblem = feedbackProblem(event);
-    if (feedbackProblem != null) {
-      return Transition.reject(status, feedbackProblem);
+    if (derived.facts() != null) {
+      applyFacts(event, derived.facts(), now);
+    }
+    if (!Objects.equals(assignee, derived.assignee())) {
+      assignee = derived.assignee();
+      timeline.add(new TimelineEntry(now, "assigned", describe(assignee), event.eventId()));
+    }
+    Message added = null;
+    if (derived.rejection() == null) {
+      eventsApplied++;
+      if (event.type() == TicketEventType.MESSAGE_POSTED) {
+        added = addMessage(event, now, settings, true);
+      } else if (event.type() == TicketEventType.RESOLVED) {
+        noteResolution(event, event.occurredAt());
+      }
+    }
+    Transition transition = derived.status() == before ? Transition.stay(before)
+        : Transition.move(before, derived.status());
+    if (transition.changesStatus()) {
+      enter(transition, event, now, settings);
+    }
+    return new Applied(false, transition, added, status.isOpen());
+  }
+
+  /** Events that move status, facts or the assignee; feedback on suggestions and pausing Vigil do not. */
+  private static boolean sourceOrdered(TicketEvent event) {
+    return switch (event.type()) {
+      case ASSISTANT_PAUSED, ASSISTANT_RESUMED, SUGGESTION_DISMISSED, SUGGESTION_RATED -> false;
+      default -> true;
+    };
+  }
+
+  private void noteResolution(TicketEvent event, Instant at) {
+    if (event.resolutionNote() == null || event.resolutionNote().isBlank()) {
+      return;
+    }
+    if (at == null || resolutionNoteAt == null || !at.isBefore(resolutionNoteAt)) {
+      resolutionNote = event.resolutionNote();
+      resolutionNoteAt = at;
+    }
+  }
+
+  /** Why the event cannot apply to this ticket whatever its status (wrong ticket, bad feedback), or null. */
+  private String identityProblem(TicketEvent event) {
+    if (!facts.id().equals(event.ticketId())) {
+      return "event for ticket " + event.ticketId() + " sent to ticket " + facts.id();
+    }
+    return feedbackProblem(event);
+  }
+
+  private Transition transitionFor(TicketEvent event, TicketFacts merged) {
+    String identityProblem = identityProblem(event);
+    if (identityProblem != null) {
+      return Transition.reject(status, identityProblem);
     }
     boolean assignedAfter = assignee != null
         || (event.type() == TicketEventType.ASSIGNED && event.analyst() != null);
@@ -143,7 +238,7 @@ public final class TicketState {
   }
 
   /** Applies the event's own payload; returns the message it added to the dialogue, if any. */
-  private Message applyPayload(TicketEvent event, Instant now, TicketSettings settings) {
+  private Message applyPayload(TicketEvent event, Instant now, TicketSettings settings, Instant sourceTime) {
     switch (event.type()) {
       case MESSAGE_POSTED -> {
         return addMessage(event, now, settings);
@@ -152,11 +247,7 @@ public final class TicketState {
         assignee = event.analyst();
         timeline.add(new TimelineEntry(now, "assigned", describe(assignee), event.eventId()));
       }
-      case RESOLVED -> {
-        if (event.resolutionNote() != null && !event.resolutionNote().isBlank()) {
-          resolutionNote = event.resolutionNote();
-        }
-      }
+      case RESOLVED -> noteResolution(event, sourceTime);
       case SUGGESTION_ADOPTED, SUGGESTION_EDITED -> {
         return postSuggestion(event, now, settings);
       }
@@ -181,6 +272,11 @@ public final class TicketState {
   }
 
   private Message addMessage(TicketEvent event, Instant now, TicketSettings settings) {
+    return addMessage(event, now, settings, false);
+  }
+
+  /** {@code inSourcePlace}: the message arrived late and goes before the messages that happened after it. */
+  private Message addMessage(TicketEvent event, Instant now, TicketSettings settings, boolean inSourcePlace) {
     IncomingMessage in = event.message();
     boolean seen = messages.stream().anyMatch(m -> m.id().equals(in.id()));
     if (seen) {
@@ -189,7 +285,13 @@ public final class TicketState {
     }
     Message message = new Message(in.id(), in.role(), in.author(), in.text(), event.occurredAt(), event.eventId(),
         now);
-    messages.add(message);
+    int place = messages.size();
+    if (inSourcePlace && message.at() != null) {
+      while (place > 0 && messages.get(place - 1).at() != null && messages.get(place - 1).at().isAfter(message.at())) {
+        place--;
+      }
+    }
+    messages.add(place, message);
     while (messages.size() > settings.maxMessages()) {
       messages.remove(0);
       messagesDropped++;

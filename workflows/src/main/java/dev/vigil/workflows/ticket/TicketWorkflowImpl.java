@@ -47,6 +47,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
 
   private static final String ASSISTANT_CHANGE = "proactive-assistant";
   private static final String PROGRESS_CHANGE = "progress-updates";
+  private static final String SOURCE_ORDER_CHANGE = "source-order";
 
   private final AssistantActivities assistant = Workflow.newActivityStub(
       AssistantActivities.class,
@@ -82,7 +83,10 @@ public class TicketWorkflowImpl implements TicketWorkflow {
           .build());
   private int sendsInFlight;
 
-  private final ArrayDeque<TicketEvent> inbox = new ArrayDeque<>();
+  /** An event waiting to be applied; {@code fromSource}: delivered by the ticketing system (a signal). */
+  private record Inbound(TicketEvent event, boolean fromSource) {}
+
+  private final ArrayDeque<Inbound> inbox = new ArrayDeque<>();
   private Integer assistantVersion;
   private boolean progressUpdates;
   private final TicketSettings settings;
@@ -107,6 +111,10 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   public TicketView run(TicketWorkflowInput input) {
     // runs started before progress updates existed replay without them
     progressUpdates = Workflow.getVersion(PROGRESS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    // runs started before source ordering existed replay applying events in arrival order
+    if (Workflow.getVersion(SOURCE_ORDER_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      state.orderBySource();
+    }
     publish();
     while (true) {
       refreshProgress();
@@ -141,12 +149,12 @@ public class TicketWorkflowImpl implements TicketWorkflow {
 
   @Override
   public void receive(TicketEvent event) {
-    enqueue(event);
+    enqueue(event, true);
   }
 
   @Override
   public TicketView act(TicketEvent event) {
-    long position = enqueue(event);
+    long position = enqueue(event, false);
     Workflow.await(() -> processed >= position);
     return state.view();
   }
@@ -170,8 +178,8 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     return state.view();
   }
 
-  private long enqueue(TicketEvent event) {
-    inbox.add(event);
+  private long enqueue(TicketEvent event, boolean fromSource) {
+    inbox.add(new Inbound(event, fromSource));
     return ++enqueued;
   }
 
@@ -226,8 +234,9 @@ public class TicketWorkflowImpl implements TicketWorkflow {
 
   private void drainInbox() {
     while (!inbox.isEmpty()) {
-      TicketEvent event = inbox.poll();
-      TicketState.Applied applied = state.apply(event, now(), settings);
+      Inbound inbound = inbox.poll();
+      TicketEvent event = inbound.event();
+      TicketState.Applied applied = state.apply(event, now(), settings, inbound.fromSource());
       if (applied.closedNow()) {
         startLearning();
       }
