@@ -24,8 +24,10 @@ class LearningLoopEndToEndTest extends EmbeddedApiTest {
   @Test
   void aResolvedTicketBecomesKnowledge_thatAnswersTheNextCustomer() {
     String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
+    // a tenant of its own: what this test learns is private to it, and earlier runs' entries are invisible to it
+    String tenant = "tenant-" + marker;
     String first = "LL-" + UUID.randomUUID().toString().substring(0, 8);
-    http.webhook(VigilHttp.created(first, "Webhook deliveries to " + marker + " time out", "acme"));
+    http.webhook(VigilHttp.created(first, "Webhook deliveries to " + marker + " time out", tenant));
     http.webhook(VigilHttp.message(first, "customer", "Hi, our " + marker + " webhook deliveries keep timing out "
         + "after 10 seconds. Why does the " + marker + " endpoint time out? My email is " + EMAIL
         + " and the key we use is " + KEY + "."));
@@ -45,7 +47,8 @@ class LearningLoopEndToEndTest extends EmbeddedApiTest {
     JsonNode learned = null;
     while (learned == null && System.currentTimeMillis() < deadline) {
       // a search without a tenant sees global entries only: the learned one is private to acme
-      for (JsonNode hit : http.getAsAdmin("/api/v1/knowledge?q=" + query + "&tenant=acme").json().get("hits")) {
+      for (JsonNode hit : http.getAsAdmin("/api/v1/knowledge?q=" + query + "&tenant=" + tenant).json()
+          .get("hits")) {
         if (hit.get("entry").get("provenance").get("ticketIds").toString().contains(first)) {
           learned = hit.get("entry");
         }
@@ -54,15 +57,15 @@ class LearningLoopEndToEndTest extends EmbeddedApiTest {
     }
     assertThat(learned).as("a learned entry with the ticket in its provenance within 30 s").isNotNull();
     assertThat(learned.get("kind").asText()).isEqualTo("qa");
-    assertThat(learned.get("scope").asText()).isEqualTo("acme");
+    assertThat(learned.get("scope").asText()).isEqualTo(tenant);
     assertThat(learned.get("answer").asText()).contains("HTTP 200").doesNotContain("Best regards");
     String stored = http.getAsAdmin("/api/v1/knowledge/" + learned.get("id").asText()).body();
     assertThat(stored).doesNotContain(EMAIL).doesNotContain(KEY).doesNotContain("Ada").contains("\"learned\"");
     assertThat(http.getAsAdmin("/api/v1/knowledge?q=" + query).json().get("hits").toString())
-        .as("another tenant (or none) does not see acme's learned entry").doesNotContain(learned.get("id").asText());
+        .as("another tenant (or none) does not see the tenant's learned entry").doesNotContain(learned.get("id").asText());
 
     String second = "LL-" + UUID.randomUUID().toString().substring(0, 8);
-    ObjectNode created = VigilHttp.created(second, "Deliveries failing", "acme");
+    ObjectNode created = VigilHttp.created(second, "Deliveries failing", tenant);
     ((ObjectNode) created.get("ticket").get("customer")).put("id", "cust-77").put("name", "Alan Turing")
         .put("email", "alan@example.com");
     http.webhook(created);
