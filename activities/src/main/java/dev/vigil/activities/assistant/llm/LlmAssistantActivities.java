@@ -40,6 +40,9 @@ public class LlmAssistantActivities implements AssistantActivities {
       + "|open a (new )?ticket|could you (please )?(share|send|provide)|please (share|send|provide)"
       + "|can you (share|send|provide)|let us know (the|your))");
   private static final double MIN_GROUNDING = 0.5;
+  /** Commitments on the company's behalf: an answer may make one only when the cited knowledge states it. */
+  private static final Pattern COMMITMENT = Pattern.compile("(?i)\\b(refund\\w*|credit(s|ed)?|compensat\\w*"
+      + "|guarantee\\w*|free of charge|for free|discount\\w*|waive\\w*|reimburs\\w*|money back)\\b");
 
   private final TurnUnderstander understander;
   private final GroundedAnswerer answerer;
@@ -147,7 +150,10 @@ public class LlmAssistantActivities implements AssistantActivities {
       List<String> citedTexts = citations.stream().map(retrieved::get)
           .map(h -> (h.entry().question() == null ? "" : h.entry().question()) + " " + h.entry().answer()).toList();
       double grounding = Grounding.overlap(answer, citedTexts);
-      if (grounding < MIN_GROUNDING) {
+      String commitment = unbackedCommitment(answer, citedTexts);
+      if (commitment != null) {
+        problem = "answer dropped: it commits to \"" + commitment + "\", which the cited knowledge does not state";
+      } else if (grounding < MIN_GROUNDING) {
         problem = String.format(Locale.ROOT, "answer dropped: not grounded in the cited knowledge (%.0f%% of its "
             + "words come from it)", 100 * grounding);
       }
@@ -161,6 +167,18 @@ public class LlmAssistantActivities implements AssistantActivities {
         ? answer.substring(0, settings.maxAnswerChars()).strip() + "…" : answer;
     return rules.deliverable(request, text, List.copyOf(citations), confidence, String.format(Locale.ROOT,
         "%s answer citing %s (best cosine %.2f)", provider, citations, confidence));
+  }
+
+  /** The first commitment the answer makes that none of the cited texts makes, or null. */
+  private static String unbackedCommitment(String answer, List<String> citedTexts) {
+    var m = COMMITMENT.matcher(answer);
+    while (m.find()) {
+      String word = m.group().toLowerCase(Locale.ROOT);
+      if (citedTexts.stream().noneMatch(t -> t.toLowerCase(Locale.ROOT).contains(word))) {
+        return m.group();
+      }
+    }
+    return null;
   }
 
   /** The retrieved entries as the model sees them: id, question and answer. */
