@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import dev.vigil.activities.knowledge.MiniLmEmbedder;
 import dev.vigil.activities.knowledge.bench.KnowledgeBenchmark;
 import dev.vigil.activities.learning.importing.TicketFile;
+import dev.vigil.starter.bench.TicketBenchmark;
 import dev.vigil.starter.eval.EvalOptions;
 import dev.vigil.starter.eval.EvaluationHarness;
 import java.util.ArrayList;
@@ -58,6 +59,9 @@ public final class VigilCli {
       if (args.length >= 1 && args[0].equals("eval")) {
         return evaluate(Arrays.copyOfRange(args, 1, args.length));
       }
+      if (args.length >= 2 && args[0].equals("bench") && args[1].equals("tickets")) {
+        return benchTickets(Arrays.copyOfRange(args, 2, args.length));
+      }
       if (args.length >= 2 && args[0].equals("bench") && args[1].equals("knowledge")) {
         return benchKnowledge(Arrays.copyOfRange(args, 2, args.length));
       }
@@ -66,6 +70,8 @@ public final class VigilCli {
           + " [--concurrency N]   (FILE: resolved tickets, JSONL interchange format)");
       err.println("       vigil eval --threads FILE --out DIR [--window 100] [--learning on|off] [--tau 0.6]"
           + " [--memory-cosine 0.7] [--knowledge FILE] [--limit N] [--min-confidence 0.55]");
+      err.println("       vigil bench tickets [--tickets 300] [--rate 10] [--entries 2000] [--samples 200]"
+          + " [--sweep on|off]");
       err.println("       vigil bench knowledge [--entries N] [--queries N] [--k N] [--candidates N]"
           + " [--throughput-sample N] [--elasticsearch-url URL] [--no-elasticsearch] [--no-lucene]");
       return 2;
@@ -113,6 +119,24 @@ public final class VigilCli {
     for (String failure : summary.failures()) {
       out.println("  not written: " + failure);
     }
+  }
+
+  int benchTickets(String[] args) {
+    Map<String, String> flags = flags(args, Set.of("tickets", "rate", "entries", "samples", "sweep"));
+    Path work = Path.of(env("VIGIL_DATA_DIR", "./data")).resolve("bench-tickets-" + System.currentTimeMillis());
+    TicketBenchmark.Options options = new TicketBenchmark.Options(intFlag(flags, "tickets", 300),
+        doubleFlag(flags, "rate", 10), intFlag(flags, "entries", 2_000), intFlag(flags, "samples", 200),
+        !"off".equals(flags.getOrDefault("sweep", "on")), work);
+    if (options.tickets() < 1 || options.rate() <= 0) {
+      throw new IllegalArgumentException("--tickets and --rate must be positive");
+    }
+    quietLogs();
+    try {
+      new TicketBenchmark(options, out).run();
+    } catch (Exception e) {
+      throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
+    }
+    return 0;
   }
 
   int benchKnowledge(String[] args) {

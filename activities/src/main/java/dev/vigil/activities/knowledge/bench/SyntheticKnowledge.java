@@ -12,7 +12,7 @@ import java.util.Random;
  * Generates support-style knowledge entries and paraphrased questions for benchmarks, from a fixed seed: products,
  * components, symptoms and conditions combine into distinct questions with matching answers.
  */
-final class SyntheticKnowledge {
+public final class SyntheticKnowledge {
   private static final String[] PRODUCTS = {"storage", "compute", "network", "billing", "identity", "database",
       "backup", "monitoring", "api", "dns"};
   private static final String[] COMPONENTS = {"volume", "snapshot", "instance", "load balancer", "VPN tunnel",
@@ -34,11 +34,11 @@ final class SyntheticKnowledge {
 
   private final Random random;
 
-  SyntheticKnowledge(long seed) {
+  public SyntheticKnowledge(long seed) {
     this.random = new Random(seed);
   }
 
-  List<KnowledgeEntry> entries(int count, String idPrefix) {
+  public List<KnowledgeEntry> entries(int count, String idPrefix) {
     List<KnowledgeEntry> entries = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String product = pick(PRODUCTS);
@@ -56,7 +56,7 @@ final class SyntheticKnowledge {
   }
 
   /** Questions worded differently from the entries they target. */
-  List<String> queries(int count) {
+  public List<String> queries(int count) {
     List<String> queries = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       queries.add(String.format(pick(ASKS), pick(PRODUCTS), pick(COMPONENTS), pick(SYMPTOMS)) + " "
