@@ -30,6 +30,7 @@ public class VigilWorker implements SmartLifecycle {
 
   private final WorkerFactory factory;
   private final SearchAttributeRegistrar searchAttributes;
+  private final boolean workflows;
   private volatile boolean running;
 
   public VigilWorker(
@@ -41,12 +42,15 @@ public class VigilWorker implements SmartLifecycle {
       RiskActivities riskActivities,
       OutboundActivities outboundActivities) {
     this.searchAttributes = searchAttributes;
+    this.workflows = properties.workflows();
     this.factory = WorkerFactory.newInstance(client);
     Worker worker = factory.newWorker(TaskQueues.TICKETS, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(properties.maxConcurrentActivities())
         .setMaxConcurrentWorkflowTaskExecutionSize(properties.maxConcurrentWorkflowTasks())
         .build());
-    worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class, LearningWorkflowImpl.class);
+    if (properties.workflows()) {
+      worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class, LearningWorkflowImpl.class);
+    }
     worker.registerActivitiesImplementations(learningActivities, assistantActivities, riskActivities,
         outboundActivities);
   }
@@ -56,7 +60,7 @@ public class VigilWorker implements SmartLifecycle {
     searchAttributes.ensureRegistered();
     factory.start();
     running = true;
-    log.info("worker polling task queue {}", TaskQueues.TICKETS);
+    log.info("worker polling task queue {}{}", TaskQueues.TICKETS, workflows ? "" : " (activities only)");
   }
 
   @Override

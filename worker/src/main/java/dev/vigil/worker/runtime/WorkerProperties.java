@@ -10,8 +10,11 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled false in a starter-only process, which then only talks to workflows
  * @param maxConcurrentActivities activity slots of this worker
  * @param maxConcurrentWorkflowTasks workflow task slots of this worker
+ * @param workflows whether this worker runs workflows too; false makes an activities-only worker, to add capacity for
+ *     the I/O-bound steps (assistant, learning, outbound) without moving workflows between processes
  */
 @Validated
 @ConfigurationProperties("vigil.worker")
 public record WorkerProperties(
-    boolean enabled, @Min(1) int maxConcurrentActivities, @Min(1) int maxConcurrentWorkflowTasks) {}
+    boolean enabled, @Min(1) int maxConcurrentActivities, @Min(1) int maxConcurrentWorkflowTasks,
+    boolean workflows) {}
