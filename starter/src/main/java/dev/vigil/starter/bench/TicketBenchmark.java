@@ -8,7 +8,6 @@ import dev.vigil.activities.knowledge.KnowledgeQuery;
 import dev.vigil.activities.knowledge.MiniLmEmbedder;
 import dev.vigil.activities.knowledge.bench.SyntheticKnowledge;
 import dev.vigil.activities.notify.WebhookSignature;
-import dev.vigil.starter.VigilApplication;
 import dev.vigil.workflows.ticket.TicketIds;
 import dev.vigil.workflows.ticket.TicketView;
 import dev.vigil.workflows.ticket.TicketWorkflow;
@@ -35,7 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -47,7 +45,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * wait for more turns (1 s by default), not work.
  */
 public final class TicketBenchmark {
-  private static final String SECRET = "bench-webhook-secret";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -76,7 +73,8 @@ public final class TicketBenchmark {
   private final Options options;
   private final PrintStream out;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final WebhookSignature signature = new WebhookSignature(SECRET, Duration.ofMinutes(5), Clock.systemUTC());
+  private final WebhookSignature signature =
+      new WebhookSignature(EmbeddedVigil.SECRET, Duration.ofMinutes(5), Clock.systemUTC());
   private final AtomicInteger ticketSeq = new AtomicInteger();
   private ConfigurableApplicationContext vigil;
   private WorkflowClient client;
@@ -89,13 +87,7 @@ public final class TicketBenchmark {
   }
 
   public void run() throws Exception {
-    // as command-line arguments: they win over the environment and the defaults files
-    vigil = new SpringApplicationBuilder(VigilApplication.class).run(
-        "--server.port=0", "--vigil.data-dir=" + options.work(), "--vigil.temporal.dev-port=0",
-        "--vigil.temporal.target=", "--vigil.knowledge.elasticsearch-url=", "--vigil.llm.provider=none",
-        "--vigil.webhook.secret=" + SECRET, "--vigil.security.admin-password=bench-" + UUID.randomUUID(),
-        "--vigil.ticket.assistant-batch-window=0s", "--vigil.outbound.url=", "--spring.main.banner-mode=off",
-        "--logging.level.root=WARN", "--logging.level.dev.vigil=WARN");
+    vigil = EmbeddedVigil.start(options.work(), "--vigil.ticket.assistant-batch-window=0s");
     try {
       baseUrl = "http://127.0.0.1:" + vigil.getEnvironment().getProperty("local.server.port");
       client = vigil.getBean(WorkflowClient.class);

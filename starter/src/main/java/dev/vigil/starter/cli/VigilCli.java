@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import dev.vigil.activities.knowledge.MiniLmEmbedder;
 import dev.vigil.activities.knowledge.bench.KnowledgeBenchmark;
 import dev.vigil.activities.learning.importing.TicketFile;
+import dev.vigil.starter.bench.ScaleBenchmark;
 import dev.vigil.starter.bench.TicketBenchmark;
 import dev.vigil.starter.eval.EvalOptions;
 import dev.vigil.starter.eval.EvaluationHarness;
@@ -59,6 +60,9 @@ public final class VigilCli {
       if (args.length >= 1 && args[0].equals("eval")) {
         return evaluate(Arrays.copyOfRange(args, 1, args.length));
       }
+      if (args.length >= 2 && args[0].equals("bench") && args[1].equals("scale")) {
+        return benchScale(Arrays.copyOfRange(args, 2, args.length));
+      }
       if (args.length >= 2 && args[0].equals("bench") && args[1].equals("tickets")) {
         return benchTickets(Arrays.copyOfRange(args, 2, args.length));
       }
@@ -70,6 +74,8 @@ public final class VigilCli {
           + " [--concurrency N]   (FILE: resolved tickets, JSONL interchange format)");
       err.println("       vigil eval --threads FILE --out DIR [--window 100] [--learning on|off] [--tau 0.6]"
           + " [--memory-cosine 0.7] [--knowledge FILE] [--limit N] [--min-confidence 0.55]");
+      err.println("       vigil bench scale [--tickets 10000] [--messages 20] [--cadence-seconds 600] [--sample 200]"
+          + " [--senders 16]");
       err.println("       vigil bench tickets [--tickets 300] [--rate 10] [--entries 2000] [--samples 200]"
           + " [--sweep on|off]");
       err.println("       vigil bench knowledge [--entries N] [--queries N] [--k N] [--candidates N]"
@@ -119,6 +125,25 @@ public final class VigilCli {
     for (String failure : summary.failures()) {
       out.println("  not written: " + failure);
     }
+  }
+
+  int benchScale(String[] args) {
+    Map<String, String> flags = flags(args, Set.of("tickets", "messages", "cadence-seconds", "sample", "senders"));
+    Path work = Path.of(env("VIGIL_DATA_DIR", "./data")).resolve("bench-scale-" + System.currentTimeMillis());
+    ScaleBenchmark.Options options = new ScaleBenchmark.Options(intFlag(flags, "tickets", 10_000),
+        intFlag(flags, "messages", 20), java.time.Duration.ofSeconds(intFlag(flags, "cadence-seconds", 600)),
+        intFlag(flags, "sample", 200), intFlag(flags, "senders", 16), work);
+    if (options.tickets() < 1 || options.messages() < 1 || options.sample() < 1
+        || options.sample() > options.tickets()) {
+      throw new IllegalArgumentException("--tickets and --messages must be positive, --sample at most --tickets");
+    }
+    quietLogs();
+    try {
+      new ScaleBenchmark(options, out).run();
+    } catch (Exception e) {
+      throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
+    }
+    return 0;
   }
 
   int benchTickets(String[] args) {
