@@ -1,11 +1,11 @@
 package dev.vigil.starter.bench;
 
-import dev.vigil.workflows.shared.TaskQueues;
 import dev.vigil.workflows.ticket.Customer;
 import dev.vigil.workflows.ticket.IncomingMessage;
 import dev.vigil.workflows.ticket.Message;
 import dev.vigil.workflows.ticket.Priority;
 import dev.vigil.workflows.ticket.Role;
+import dev.vigil.workflows.ticket.TicketDelivery;
 import dev.vigil.workflows.ticket.TicketEvent;
 import dev.vigil.workflows.ticket.TicketEventType;
 import dev.vigil.workflows.ticket.TicketFacts;
@@ -13,10 +13,7 @@ import dev.vigil.workflows.ticket.TicketIds;
 import dev.vigil.workflows.ticket.TicketSettings;
 import dev.vigil.workflows.ticket.TicketView;
 import dev.vigil.workflows.ticket.TicketWorkflow;
-import dev.vigil.workflows.ticket.TicketWorkflowInput;
-import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -145,12 +142,7 @@ public final class ScaleBenchmark {
   }
 
   private void send(WorkflowClient client, TicketEvent event) {
-    TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(TicketIds.workflowId("desk", event.ticketId())).setTaskQueue(TaskQueues.TICKETS).build());
-    BatchRequest request = client.newSignalWithStartRequest();
-    request.add(ticket::run, TicketWorkflowInput.start(event.ticketId(), settings));
-    request.add(ticket::receive, event);
-    client.signalWithStart(request);
+    TicketDelivery.signalWithStart(client, "desk", settings, event);
   }
 
   private static TicketView view(WorkflowClient client, String id) {

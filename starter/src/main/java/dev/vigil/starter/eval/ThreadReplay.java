@@ -4,7 +4,6 @@ import dev.vigil.activities.learning.importing.TicketFile;
 import dev.vigil.workflows.learning.HistoricalTicket;
 import dev.vigil.workflows.learning.KnowledgeChange;
 import dev.vigil.workflows.learning.LearningOutcome;
-import dev.vigil.workflows.shared.TaskQueues;
 import dev.vigil.workflows.ticket.Analyst;
 import dev.vigil.workflows.ticket.Customer;
 import dev.vigil.workflows.ticket.Decision;
@@ -12,6 +11,7 @@ import dev.vigil.workflows.ticket.IncomingMessage;
 import dev.vigil.workflows.ticket.Priority;
 import dev.vigil.workflows.ticket.Role;
 import dev.vigil.workflows.ticket.Suggestion;
+import dev.vigil.workflows.ticket.TicketDelivery;
 import dev.vigil.workflows.ticket.TicketEvent;
 import dev.vigil.workflows.ticket.TicketEventType;
 import dev.vigil.workflows.ticket.TicketFacts;
@@ -19,10 +19,7 @@ import dev.vigil.workflows.ticket.TicketIds;
 import dev.vigil.workflows.ticket.TicketSettings;
 import dev.vigil.workflows.ticket.TicketView;
 import dev.vigil.workflows.ticket.TicketWorkflow;
-import dev.vigil.workflows.ticket.TicketWorkflowInput;
-import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,14 +123,7 @@ final class ThreadReplay {
   }
 
   private void deliver(TicketEvent event) {
-    TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(TicketIds.workflowId(SOURCE, event.ticketId()))
-        .setTaskQueue(TaskQueues.TICKETS)
-        .build());
-    BatchRequest request = client.newSignalWithStartRequest();
-    request.add(ticket::run, TicketWorkflowInput.start(event.ticketId(), settings));
-    request.add(ticket::receive, event);
-    client.signalWithStart(request);
+    TicketDelivery.signalWithStart(client, SOURCE, settings, event);
   }
 
   private TicketView view(String id) {

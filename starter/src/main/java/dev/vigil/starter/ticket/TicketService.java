@@ -2,21 +2,17 @@ package dev.vigil.starter.ticket;
 
 import dev.vigil.starter.config.TicketProperties;
 import dev.vigil.workflows.assistant.CaseSummary;
-import dev.vigil.workflows.shared.TaskQueues;
 import dev.vigil.workflows.ticket.LearningRun;
+import dev.vigil.workflows.ticket.TicketDelivery;
 import dev.vigil.workflows.ticket.TicketEvent;
 import dev.vigil.workflows.ticket.TicketView;
 import dev.vigil.workflows.ticket.TicketWorkflow;
-import dev.vigil.workflows.ticket.TicketWorkflowInput;
 import dev.vigil.worker.temporal.TemporalProperties;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.net.URLEncoder;
@@ -53,19 +49,8 @@ public class TicketService {
    * is unreachable nothing is applied and {@link TicketExceptions.TemporalUnavailable} is thrown.
    */
   public String deliver(TicketEvent event) {
-    String workflowId = workflowId(event.ticketId());
-    TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(workflowId)
-        .setTaskQueue(TaskQueues.TICKETS)
-        // a completed ticket stays completed (its events are refused); a failed run may be replaced
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
-        .build());
-    BatchRequest request = client.newSignalWithStartRequest();
-    request.add(ticket::run, TicketWorkflowInput.start(event.ticketId(), tickets.settings()));
-    request.add(ticket::receive, event);
     try {
-      client.signalWithStart(request);
-      return workflowId;
+      return TicketDelivery.signalWithStart(client, tickets.source(), tickets.settings(), event);
     } catch (WorkflowExecutionAlreadyStarted e) {
       throw new TicketExceptions.TicketArchived(event.ticketId());
     } catch (RuntimeException e) {

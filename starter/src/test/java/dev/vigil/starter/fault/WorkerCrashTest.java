@@ -3,6 +3,7 @@ package dev.vigil.starter.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.vigil.starter.support.SearchAttributes;
 import dev.vigil.activities.knowledge.EntryKind;
 import dev.vigil.activities.knowledge.EntryStatus;
 import dev.vigil.activities.knowledge.KnowledgeEntry;
@@ -17,23 +18,16 @@ import dev.vigil.workflows.ticket.Customer;
 import dev.vigil.workflows.ticket.IncomingMessage;
 import dev.vigil.workflows.ticket.Priority;
 import dev.vigil.workflows.ticket.Role;
+import dev.vigil.workflows.ticket.TicketDelivery;
 import dev.vigil.workflows.ticket.TicketEvent;
 import dev.vigil.workflows.ticket.TicketEventType;
 import dev.vigil.workflows.ticket.TicketFacts;
 import dev.vigil.workflows.ticket.TicketIds;
-import dev.vigil.workflows.ticket.TicketSearchAttributes;
 import dev.vigil.workflows.ticket.TicketSettings;
 import dev.vigil.workflows.ticket.TicketStatus;
 import dev.vigil.workflows.ticket.TicketView;
 import dev.vigil.workflows.ticket.TicketWorkflow;
-import dev.vigil.workflows.ticket.TicketWorkflowInput;
-import io.temporal.api.enums.v1.IndexedValueType;
-import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
-import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.serviceclient.OperatorServiceStubs;
-import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
@@ -85,12 +79,7 @@ class WorkerCrashTest {
     temporal = EmbeddedTemporalServer.start(0);
     stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
-    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
-        OperatorServiceStubsOptions.newBuilder().setChannel(stubs.getRawChannel()).validateAndBuildWithDefaults());
-    AddSearchAttributesRequest.Builder attributes = AddSearchAttributesRequest.newBuilder().setNamespace("default");
-    TicketSearchAttributes.ALL.forEach(
-        key -> attributes.putSearchAttributes(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-    operator.blockingStub().addSearchAttributes(attributes.build());
+    SearchAttributes.register(stubs);
     client = WorkflowClient.newInstance(stubs);
     // workflows run here, activities in the worker JVMs that get killed: the in-process dev server never moves a
     // dead worker's sticky workflow tasks back to the shared queue (a Temporal cluster does, after 5 s)
@@ -251,14 +240,7 @@ class WorkerCrashTest {
   }
 
   private void deliver(TicketEvent event) {
-    TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(TicketIds.workflowId("desk", event.ticketId()))
-        .setTaskQueue(TaskQueues.TICKETS)
-        .build());
-    BatchRequest request = client.newSignalWithStartRequest();
-    request.add(ticket::run, TicketWorkflowInput.start(event.ticketId(), TicketSettings.defaults()));
-    request.add(ticket::receive, event);
-    client.signalWithStart(request);
+    TicketDelivery.signalWithStart(client, "desk", TicketSettings.defaults(), event);
   }
 
   private static TicketEvent created(String id) {

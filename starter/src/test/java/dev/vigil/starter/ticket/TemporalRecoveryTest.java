@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.starter.support.SearchAttributes;
 import dev.vigil.starter.support.VigilHttp;
 import dev.vigil.worker.temporal.EmbeddedTemporalServer;
 import dev.vigil.workflows.shared.TaskQueues;
-import dev.vigil.workflows.ticket.TicketSearchAttributes;
 import dev.vigil.workflows.ticket.TicketWorkflowImpl;
-import io.temporal.api.enums.v1.IndexedValueType;
-import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.serviceclient.OperatorServiceStubs;
-import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
@@ -64,12 +60,7 @@ class TemporalRecoveryTest {
     try (EmbeddedTemporalServer temporal = EmbeddedTemporalServer.start(temporalPort)) {
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
-      OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
-          OperatorServiceStubsOptions.newBuilder().setChannel(stubs.getRawChannel()).validateAndBuildWithDefaults());
-      AddSearchAttributesRequest.Builder attributes = AddSearchAttributesRequest.newBuilder().setNamespace("default");
-      TicketSearchAttributes.ALL.forEach(
-          key -> attributes.putSearchAttributes(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-      operator.blockingStub().addSearchAttributes(attributes.build());
+      SearchAttributes.register(stubs);
       WorkerFactory workers = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
       workers.newWorker(TaskQueues.TICKETS).registerWorkflowImplementationTypes(TicketWorkflowImpl.class);
       workers.start();
@@ -94,7 +85,6 @@ class TemporalRecoveryTest {
         assertThat(ticket.get("status").asText()).isEqualTo("triaged");
       } finally {
         workers.shutdownNow();
-        operator.shutdownNow();
         stubs.shutdownNow();
       }
     }

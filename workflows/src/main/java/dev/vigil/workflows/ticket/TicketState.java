@@ -132,8 +132,9 @@ public final class TicketState {
     Transition transition = transitionFor(event, merged);
     Instant sourceTime = null;
     if (sourceOrder != null && sourceOrdered(event) && identityProblem(event) == null) {
-      sourceTime = fromSource ? event.occurredAt() : sourceOrder.timeFor(event.occurredAt());
-      sourceOrder.append(SourceOrder.Entry.of(event, sourceOrder.timeFor(sourceTime)), settings.maxDecisions());
+      // in order: at or after the last logged event (Vigil's own actions are placed at their arrival)
+      sourceTime = sourceOrder.timeFor(event.occurredAt());
+      sourceOrder.append(SourceOrder.Entry.of(event, sourceTime), settings.maxRememberedEventIds());
     }
     if (transition.rejected()) {
       eventsRejected++;
@@ -159,7 +160,7 @@ public final class TicketState {
   private Applied applyLate(TicketEvent event, Instant now, TicketSettings settings) {
     TicketStatus before = status;
     SourceOrder.Derived derived = sourceOrder.insertLate(SourceOrder.Entry.of(event, event.occurredAt()),
-        settings.maxDecisions());
+        settings.maxRememberedEventIds());
     updatedAt = now;
     if (derived.rejection() != null) {
       eventsRejected++;

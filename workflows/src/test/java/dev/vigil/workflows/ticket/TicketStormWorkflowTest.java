@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.workflows.assistant.ScriptedAssistant;
 import dev.vigil.workflows.learning.RecordingLearningActivities;
-import dev.vigil.workflows.shared.TaskQueues;
-import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -124,14 +121,7 @@ class TicketStormWorkflowTest {
   }
 
   private void deliver(TicketEvent event) {
-    TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(TicketIds.workflowId("desk", event.ticketId()))
-        .setTaskQueue(TaskQueues.TICKETS)
-        .build());
-    BatchRequest request = client.newSignalWithStartRequest();
-    request.add(ticket::run, TicketWorkflowInput.start(event.ticketId(), TicketSettings.defaults()));
-    request.add(ticket::receive, event);
-    client.signalWithStart(request);
+    TicketDelivery.signalWithStart(client, "desk", TicketSettings.defaults(), event);
   }
 
   private static List<TicketEvent> renamed(List<TicketEvent> events, String from, String to) {

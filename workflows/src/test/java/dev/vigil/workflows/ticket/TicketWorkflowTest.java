@@ -17,9 +17,7 @@ import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
-import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.converter.DefaultDataConverter;
@@ -81,14 +79,7 @@ class TicketWorkflowTest {
 
   /** Delivers one webhook event the way the intake does: signal-with-start. */
   static void deliver(WorkflowClient client, TicketSettings settings, TicketEvent event) {
-    TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(TicketIds.workflowId("desk", event.ticketId()))
-        .setTaskQueue(TaskQueues.TICKETS)
-        .build());
-    BatchRequest request = client.newSignalWithStartRequest();
-    request.add(ticket::run, TicketWorkflowInput.start(event.ticketId(), settings));
-    request.add(ticket::receive, event);
-    client.signalWithStart(request);
+    TicketDelivery.signalWithStart(client, "desk", settings, event);
   }
 
   private static TicketWorkflow ticket(WorkflowClient client, String ticketId) {
