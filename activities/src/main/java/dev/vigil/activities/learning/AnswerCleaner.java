@@ -19,8 +19,8 @@ public final class AnswerCleaner {
           + "|sincerely|br|--+|<name>)[\\s,.!]*(<name>)?[\\s,.!]*$");
   private static final Pattern[] NOT_REUSABLE = {
       // the ticket itself: closing, escalating, following up
-      Pattern.compile("(?i)\\b(i|we)('ve| have| am|'m| are|'re)? ?(now )?(clos(e|ed|ing)|resolv(e|ed|ing)|escalat(e|ed|ing)"
-          + "|reopen(ed|ing)?|mark(ed|ing)?) (this|the|your) (ticket|case|request)\\b"),
+      Pattern.compile("(?i)\\b(i|we)('ve| have| am|'m| are|'re)? ?(now )?(clos(e|ed|ing)|resolv(e|ed|ing)"
+          + "|escalat(e|ed|ing)|reopen(ed|ing)?|mark(ed|ing)?) (this|the|your) (ticket|case|request)\\b"),
       Pattern.compile("(?i)\\b(this|the|your) (ticket|case) (is|has been|was|will be) "
           + "(closed|resolved|escalated|reopened|updated)\\b"),
       Pattern.compile("(?i)\\b(let (me|us) know if|feel free to|don't hesitate|do not hesitate|hope (this|that) helps"

@@ -2,7 +2,6 @@ package dev.vigil.starter.eval;
 
 import dev.vigil.activities.learning.importing.TicketFile;
 import dev.vigil.workflows.learning.HistoricalTicket;
-import dev.vigil.workflows.learning.KnowledgeChange;
 import dev.vigil.workflows.learning.LearningOutcome;
 import dev.vigil.workflows.ticket.Analyst;
 import dev.vigil.workflows.ticket.Customer;
@@ -92,11 +91,6 @@ final class ThreadReplay {
     return new ThreadOutcome(id, question, resolving.text(), first == null ? null : first.text(),
         first == null ? null : first.state(), first == null ? List.of() : first.citations(),
         (int) before.suggestions().stream().filter(s -> !s.citations().isEmpty()).count(), decisions, learning);
-  }
-
-  static boolean learned(ThreadOutcome outcome) {
-    return outcome.learning().stream().anyMatch(l -> l.startsWith(KnowledgeChange.CREATED)
-        || l.startsWith(KnowledgeChange.MERGED));
   }
 
   private void post(String id, int index, HistoricalTicket.Turn turn) {

@@ -1,0 +1,151 @@
+package dev.vigil.activities.assistant.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.activities.assistant.AssistantSettings;
+import dev.vigil.activities.assistant.NoLlmAssistantActivities;
+import dev.vigil.activities.assistant.risk.RuleBasedRiskActivities;
+import dev.vigil.activities.knowledge.EntryKind;
+import dev.vigil.activities.knowledge.EntryStatus;
+import dev.vigil.activities.knowledge.KnowledgeEntry;
+import dev.vigil.activities.knowledge.Provenance;
+import dev.vigil.activities.knowledge.SharedEmbedder;
+import dev.vigil.activities.knowledge.lucene.LuceneKnowledgeIndex;
+import dev.vigil.workflows.learning.ClosedTicket;
+import dev.vigil.workflows.learning.Extraction;
+import dev.vigil.workflows.learning.KnowledgeChange;
+import dev.vigil.workflows.learning.LearnedQa;
+import dev.vigil.workflows.learning.LearningActivities;
+import dev.vigil.workflows.learning.LearningCase;
+import dev.vigil.workflows.learning.LearningWorkflowImpl;
+import dev.vigil.workflows.learning.ReviewVerdict;
+import dev.vigil.workflows.notify.OutboundActivities;
+import dev.vigil.workflows.notify.OutboundResult;
+import dev.vigil.workflows.shared.TaskQueues;
+import dev.vigil.workflows.ticket.Customer;
+import dev.vigil.workflows.ticket.Decision;
+import dev.vigil.workflows.ticket.IncomingMessage;
+import dev.vigil.workflows.ticket.Priority;
+import dev.vigil.workflows.ticket.Role;
+import dev.vigil.workflows.ticket.TicketDelivery;
+import dev.vigil.workflows.ticket.TicketEvent;
+import dev.vigil.workflows.ticket.TicketEventType;
+import dev.vigil.workflows.ticket.TicketFacts;
+import dev.vigil.workflows.ticket.TicketIds;
+import dev.vigil.workflows.ticket.TicketSearchAttributes;
+import dev.vigil.workflows.ticket.TicketSettings;
+import dev.vigil.workflows.ticket.TicketView;
+import dev.vigil.workflows.ticket.TicketWorkflow;
+import dev.vigil.workflows.ticket.TicketWorkflowImpl;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The LLM provider fails while tickets keep coming — it times out, answers 500, then answers garbage: every ticket
+ * still gets its cited suggestion from the no-LLM step, and its decision log says why the LLM was not used.
+ */
+class LlmOutageTicketTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void ticketsKeepFlowingOnTheNoLlmFallback_andTheDecisionsSayWhy() throws Exception {
+    try (FakeModelServer server = new FakeModelServer();
+        LuceneKnowledgeIndex index = LuceneKnowledgeIndex.open(dir, SharedEmbedder.get(), "standard",
+            Clock.systemUTC());
+        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      index.upsert(KnowledgeEntry.draft("faq-password", EntryKind.DOC, "How do I reset my password?",
+          "Open Settings > Security and choose Reset password; a link is sent to your account e-mail.", null,
+          List.of(), "global", Provenance.imported("test"), EntryStatus.ACTIVE), 0);
+      NoLlmAssistantActivities rules = new NoLlmAssistantActivities(index, SharedEmbedder.get(),
+          AssistantSettings.defaults(), new SimpleMeterRegistry());
+      LlmAssistantActivities llm = new LlmAssistantActivities(ChatModels.create(new LlmSettings("openai",
+          server.openAiBaseUrl(), "test-model", "test-key", Duration.ofSeconds(1), 0)), "openai", rules,
+          AssistantSettings.defaults(), new SimpleMeterRegistry());
+      TicketSearchAttributes.ALL.forEach(
+          key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+      Worker worker = env.newWorker(TaskQueues.TICKETS);
+      worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class, LearningWorkflowImpl.class);
+      worker.registerActivitiesImplementations(llm, new RuleBasedRiskActivities(List.of(), SharedEmbedder.get()),
+          (OutboundActivities) message -> new OutboundResult("not_configured", 0, "test"), new NoLearning());
+      env.start();
+
+      List<FakeModelServer.Reply> outages = List.of(
+          new FakeModelServer.Reply(200, "{}", 3_000),
+          new FakeModelServer.Reply(500, null, 0),
+          FakeModelServer.Reply.content("I am a teapot, not JSON"));
+      for (int i = 0; i < outages.size(); i++) {
+        FakeModelServer.Reply outage = outages.get(i);
+        server.script = body -> outage;
+        String id = "LLM-OUT-" + i;
+        deliver(env, new TicketEvent(UUID.randomUUID().toString(), TicketEventType.CREATED, Instant.now(),
+            new TicketFacts(id, "Login trouble", null, Priority.P3, null, new Customer("c", "acme", "Ada", null)),
+            null, null, null, null));
+        deliver(env, new TicketEvent(UUID.randomUUID().toString(), TicketEventType.MESSAGE_POSTED, Instant.now(),
+            TicketFacts.onlyId(id), new IncomingMessage("m1", Role.CUSTOMER, "Ada",
+                "How can I reset my password?"), null, null, null));
+        TicketView view = awaitSuggestion(env, id);
+        assertThat(view.suggestions().get(0).citations()).containsExactly("faq-password");
+        assertThat(view.decisions()).extracting(Decision::reason)
+            .anySatisfy(reason -> assertThat(reason).contains("LLM failed ("));
+      }
+    }
+  }
+
+  private static void deliver(TestWorkflowEnvironment env, TicketEvent event) {
+    TicketDelivery.signalWithStart(env.getWorkflowClient(), "desk", TicketSettings.defaults(), event);
+  }
+
+  private static TicketView awaitSuggestion(TestWorkflowEnvironment env, String id) throws InterruptedException {
+    TicketWorkflow ticket = env.getWorkflowClient().newWorkflowStub(TicketWorkflow.class,
+        TicketIds.workflowId("desk", id));
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      env.sleep(Duration.ofSeconds(2));
+      TicketView view = ticket.view();
+      if (!view.suggestions().isEmpty()) {
+        return view;
+      }
+    }
+    throw new AssertionError(id + ": no suggestion; decisions " + ticket.view().decisions());
+  }
+
+  /** Learning is not what this test is about: closed tickets are not expected. */
+  private static final class NoLearning implements LearningActivities {
+    @Override
+    public LearningCase prepare(ClosedTicket ticket) {
+      throw new UnsupportedOperationException("no ticket closes in this test");
+    }
+
+    @Override
+    public List<ReviewVerdict> review(LearningCase learningCase) {
+      return List.of();
+    }
+
+    @Override
+    public List<KnowledgeChange> applyVerdict(LearningCase learningCase, ReviewVerdict verdict) {
+      return List.of();
+    }
+
+    @Override
+    public Extraction extract(LearningCase learningCase) {
+      return new Extraction(List.of(), "none");
+    }
+
+    @Override
+    public KnowledgeChange write(LearningCase learningCase, LearnedQa pair) {
+      throw new UnsupportedOperationException("no ticket closes in this test");
+    }
+  }
+}
