@@ -12,19 +12,14 @@ import dev.vigil.activities.learning.AnswerReviewer;
 import dev.vigil.activities.learning.CasePreparer;
 import dev.vigil.activities.learning.KnowledgeWriter;
 import dev.vigil.activities.learning.LearningActivitiesImpl;
+import dev.vigil.activities.learning.LearningOffActivities;
 import dev.vigil.activities.learning.LearningSettings;
 import dev.vigil.activities.learning.Redactor;
 import dev.vigil.activities.learning.RuleBasedQaExtractor;
 import dev.vigil.activities.learning.importing.TicketFile;
 import dev.vigil.starter.cli.ProgressBar;
-import dev.vigil.workflows.learning.ClosedTicket;
-import dev.vigil.workflows.learning.Extraction;
-import dev.vigil.workflows.learning.KnowledgeChange;
-import dev.vigil.workflows.learning.LearnedQa;
 import dev.vigil.workflows.learning.LearningActivities;
-import dev.vigil.workflows.learning.LearningCase;
 import dev.vigil.workflows.learning.LearningWorkflowImpl;
-import dev.vigil.workflows.learning.ReviewVerdict;
 import dev.vigil.workflows.notify.OutboundActivities;
 import dev.vigil.workflows.notify.OutboundMessage;
 import dev.vigil.workflows.notify.OutboundResult;
@@ -156,7 +151,7 @@ public final class EvaluationHarness {
     LearningActivities learning = options.learning()
         ? new LearningActivitiesImpl(preparer, new AnswerReviewer(embedder, learningSettings),
             new RuleBasedQaExtractor(learningSettings), new KnowledgeWriter(index, embedder, learningSettings), meters)
-        : new LearningOff(preparer);
+        : new LearningOffActivities(preparer, "learning is off for this evaluation");
     TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
     TicketSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
@@ -194,40 +189,6 @@ public final class EvaluationHarness {
     @Override
     public OutboundResult send(OutboundMessage message) {
       return new OutboundResult("not_configured", 0, "evaluation: nothing is sent");
-    }
-  }
-
-  /** Learning switched off: cases are prepared (as in production) but nothing is reviewed or written. */
-  private static final class LearningOff implements LearningActivities {
-    private final CasePreparer preparer;
-
-    LearningOff(CasePreparer preparer) {
-      this.preparer = preparer;
-    }
-
-    @Override
-    public LearningCase prepare(ClosedTicket ticket) {
-      return preparer.prepare(ticket);
-    }
-
-    @Override
-    public List<ReviewVerdict> review(LearningCase learningCase) {
-      return List.of();
-    }
-
-    @Override
-    public List<KnowledgeChange> applyVerdict(LearningCase learningCase, ReviewVerdict verdict) {
-      return List.of();
-    }
-
-    @Override
-    public Extraction extract(LearningCase learningCase) {
-      return new Extraction(List.of(), "learning is off for this evaluation");
-    }
-
-    @Override
-    public KnowledgeChange write(LearningCase learningCase, LearnedQa pair) {
-      throw new IllegalStateException("learning is off");
     }
   }
 }

@@ -11,14 +11,11 @@ import dev.vigil.activities.knowledge.KnowledgeEntry;
 import dev.vigil.activities.knowledge.Provenance;
 import dev.vigil.activities.knowledge.SharedEmbedder;
 import dev.vigil.activities.knowledge.lucene.LuceneKnowledgeIndex;
-import dev.vigil.workflows.learning.ClosedTicket;
-import dev.vigil.workflows.learning.Extraction;
-import dev.vigil.workflows.learning.KnowledgeChange;
-import dev.vigil.workflows.learning.LearnedQa;
-import dev.vigil.workflows.learning.LearningActivities;
-import dev.vigil.workflows.learning.LearningCase;
+import dev.vigil.activities.learning.CasePreparer;
+import dev.vigil.activities.learning.LearningOffActivities;
+import dev.vigil.activities.learning.LearningSettings;
+import dev.vigil.activities.learning.Redactor;
 import dev.vigil.workflows.learning.LearningWorkflowImpl;
-import dev.vigil.workflows.learning.ReviewVerdict;
 import dev.vigil.workflows.notify.OutboundActivities;
 import dev.vigil.workflows.notify.OutboundResult;
 import dev.vigil.workflows.shared.TaskQueues;
@@ -78,7 +75,9 @@ class LlmOutageTicketTest {
       Worker worker = env.newWorker(TaskQueues.TICKETS);
       worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class, LearningWorkflowImpl.class);
       worker.registerActivitiesImplementations(llm, new RuleBasedRiskActivities(List.of(), SharedEmbedder.get()),
-          (OutboundActivities) message -> new OutboundResult("not_configured", 0, "test"), new NoLearning());
+          (OutboundActivities) message -> new OutboundResult("not_configured", 0, "test"),
+          new LearningOffActivities(new CasePreparer(new Redactor(), LearningSettings.defaults()),
+              "learning is not under test"));
       env.start();
 
       List<FakeModelServer.Reply> outages = List.of(
@@ -119,33 +118,5 @@ class LlmOutageTicketTest {
       }
     }
     throw new AssertionError(id + ": no suggestion; decisions " + ticket.view().decisions());
-  }
-
-  /** Learning is not what this test is about: closed tickets are not expected. */
-  private static final class NoLearning implements LearningActivities {
-    @Override
-    public LearningCase prepare(ClosedTicket ticket) {
-      throw new UnsupportedOperationException("no ticket closes in this test");
-    }
-
-    @Override
-    public List<ReviewVerdict> review(LearningCase learningCase) {
-      return List.of();
-    }
-
-    @Override
-    public List<KnowledgeChange> applyVerdict(LearningCase learningCase, ReviewVerdict verdict) {
-      return List.of();
-    }
-
-    @Override
-    public Extraction extract(LearningCase learningCase) {
-      return new Extraction(List.of(), "none");
-    }
-
-    @Override
-    public KnowledgeChange write(LearningCase learningCase, LearnedQa pair) {
-      throw new UnsupportedOperationException("no ticket closes in this test");
-    }
   }
 }
