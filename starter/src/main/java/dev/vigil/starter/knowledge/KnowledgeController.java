@@ -5,10 +5,7 @@ import dev.vigil.activities.knowledge.EntryChange;
 import dev.vigil.activities.knowledge.EntryKind;
 import dev.vigil.activities.knowledge.EntryStatus;
 import dev.vigil.activities.knowledge.KnowledgeEntry;
-import dev.vigil.activities.knowledge.KnowledgeFilter;
-import dev.vigil.activities.knowledge.KnowledgeHit;
 import dev.vigil.activities.knowledge.KnowledgeIndex;
-import dev.vigil.activities.knowledge.KnowledgeQuery;
 import dev.vigil.activities.knowledge.Provenance;
 import dev.vigil.activities.knowledge.importing.ImportProblem;
 import dev.vigil.activities.knowledge.importing.KnowledgeFile;
@@ -22,7 +19,6 @@ import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,16 +40,12 @@ public class KnowledgeController {
   private static final int MAX_IMPORT_BATCH = 2_000;
 
   private final KnowledgeIndex index;
+  private final KnowledgeCuration curation;
 
-  public KnowledgeController(KnowledgeIndex index) {
+  public KnowledgeController(KnowledgeIndex index, KnowledgeCuration curation) {
     this.index = index;
+    this.curation = curation;
   }
-
-  /** Search hits, or a page of entries when there is no query. */
-  public record KnowledgeResults(String query, List<KnowledgeHit> hits, List<KnowledgeEntry> entries, long total) {}
-
-  /** An entry with every stored version, oldest first. */
-  public record EntryWithHistory(KnowledgeEntry entry, List<KnowledgeEntry> history) {}
 
   /** A curated entry to create. */
   public record NewEntry(
@@ -74,7 +66,7 @@ public class KnowledgeController {
   @Operation(summary = "Search or list knowledge",
       description = "With q: hybrid search (BM25 + kNN fused by reciprocal rank) over global entries and the "
           + "tenant's own. Without q: entries filtered by status, scope (tenant) and kind, newest first.")
-  public KnowledgeResults search(
+  public KnowledgeCuration.KnowledgeResults search(
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String tenant,
       @RequestParam(required = false) String status,
@@ -87,25 +79,14 @@ public class KnowledgeController {
     }
     EntryStatus entryStatus = status == null ? null : parse(() -> EntryStatus.fromWire(status), "status",
         "active, draft, retired");
-    if (q != null && !q.isBlank()) {
-      if (q.length() > 2_000) {
-        throw new IllegalArgumentException("q is longer than 2000 characters");
-      }
-      KnowledgeQuery query = new KnowledgeQuery(q, blankToNull(tenant), blankToNull(product),
-          entryStatus == null ? null : Set.of(entryStatus), Math.min(limit, 100), Math.max(50, Math.min(limit, 100)));
-      return new KnowledgeResults(q, index.search(query), null, -1);
-    }
     EntryKind entryKind = kind == null ? null : parse(() -> EntryKind.fromWire(kind), "kind", "qa, doc, custom");
-    KnowledgeFilter filter = new KnowledgeFilter(entryStatus, blankToNull(tenant), entryKind);
-    return new KnowledgeResults(null, null, index.list(filter, offset, limit), index.count(filter));
+    return curation.find(q, tenant, entryStatus, product, entryKind, offset, limit);
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "Read an entry with its version history")
-  public ResponseEntity<EntryWithHistory> get(@PathVariable String id) {
-    return index.get(id)
-        .map(entry -> ResponseEntity.ok(new EntryWithHistory(entry, index.history(id))))
-        .orElseThrow(() -> new KnowledgeNotFound(id));
+  public KnowledgeCuration.EntryWithHistory get(@PathVariable String id) {
+    return curation.read(id);
   }
 
   @PostMapping
@@ -122,22 +103,19 @@ public class KnowledgeController {
   @PostMapping("/{id}/retire")
   @Operation(summary = "Retire an entry (it stops being used in answers)")
   public KnowledgeEntry retire(@PathVariable String id, @RequestParam long version, Principal user) {
-    requireExists(id);
-    return index.retire(id, version, EntryChange.by(user.getName(), "retired", "retired by " + user.getName()));
+    return curation.retire(id, version, user.getName());
   }
 
   @PostMapping("/{id}/restore")
   @Operation(summary = "Restore a retired entry to its earlier status")
   public KnowledgeEntry restore(@PathVariable String id, @RequestParam long version, Principal user) {
-    requireExists(id);
-    return index.restore(id, version, EntryChange.by(user.getName(), "restored", "restored by " + user.getName()));
+    return curation.restore(id, version, user.getName());
   }
 
   @PostMapping("/{id}/approve")
   @Operation(summary = "Approve a draft (a learned entry awaiting review): it becomes active")
   public KnowledgeEntry approve(@PathVariable String id, @RequestParam long version, Principal user) {
-    requireExists(id);
-    return index.approve(id, version, EntryChange.by(user.getName(), "approved", "approved by " + user.getName()));
+    return curation.approve(id, version, user.getName());
   }
 
   @PostMapping("/{id}/revert")
@@ -147,13 +125,7 @@ public class KnowledgeController {
           + "current version the caller saw: a stale one is refused with 409.")
   public KnowledgeEntry revert(@PathVariable String id, @RequestParam long version,
       @RequestParam(required = false) Long expected, Principal user) {
-    KnowledgeEntry current = index.get(id).orElseThrow(() -> new KnowledgeNotFound(id));
-    if (version < 1 || version >= current.version()) {
-      throw new IllegalArgumentException("version must be an earlier version of " + id + " (1.."
-          + (current.version() - 1) + ")");
-    }
-    return index.revert(id, version, expected == null ? current.version() : expected,
-        EntryChange.by(user.getName(), "reverted", "reverted to version " + version + " by " + user.getName()));
+    return curation.revert(id, version, expected, user.getName());
   }
 
   @PostMapping("/import")
@@ -172,12 +144,6 @@ public class KnowledgeController {
     }
     KnowledgeFile.Parsed parsed = KnowledgeFile.validate(imported, source);
     return new ImportResult(index.bulkUpsert(parsed.entries()), parsed.problems());
-  }
-
-  private void requireExists(String id) {
-    if (index.get(id).isEmpty()) {
-      throw new KnowledgeNotFound(id);
-    }
   }
 
   private static <T> T parse(java.util.function.Supplier<T> parser, String field, String allowed) {

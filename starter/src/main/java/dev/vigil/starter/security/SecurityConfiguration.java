@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,10 +18,19 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Who may call what. Open: the signed webhook and the health probe. API reads need any role; API actions need
- * analyst or admin; metrics and everything else need a signed-in user (operators for metrics).
+ * Who may call what, in two filter chains.
+ *
+ * <ul>
+ *   <li>Machines ({@code /api/**}, the OpenAPI description, actuator): HTTP Basic on every request, no session
+ *       cookie and so no CSRF token; 401 when unauthenticated. Open: the signed webhook and the health probe. Reads
+ *       need any role, actions analyst or admin, metrics operator or admin.
+ *   <li>People (the web UI): form login with a session, CSRF on for every form and htmx request, unauthenticated
+ *       pages redirect to {@code /login}. Open: the login page, static assets and the customer status page (which
+ *       checks its own per-ticket token). Pages need any role; actions on tickets and knowledge analyst or admin.
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -29,20 +39,43 @@ public class SecurityConfiguration {
   public static final String ADMIN = "ADMIN";
 
   @Bean
+  @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
     http
-        // the API authenticates every request with HTTP Basic, so there is no session cookie to forge
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+        .securityMatcher("/api/**", "/v3/**", "/swagger-ui.html", "/swagger-ui/**",
+            "/actuator/**")
+        // every request carries its credentials (HTTP Basic): there is no session cookie to forge
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/tickets").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-            .requestMatchers("/error").permitAll()
             .requestMatchers("/actuator/**").hasAnyRole(OPERATOR, ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ANALYST, OPERATOR, ADMIN)
             .requestMatchers("/api/**").hasAnyRole(ANALYST, ADMIN)
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults());
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+    http
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+            .requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/webjars/**").permitAll()
+            // the status page answers 404 to anything but the ticket's own signed token
+            .requestMatchers(HttpMethod.GET, "/status/**").permitAll()
+            .requestMatchers(HttpMethod.POST, "/tickets/**", "/knowledge/**").hasAnyRole(ANALYST, ADMIN)
+            .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(ANALYST, OPERATOR, ADMIN)
+            .anyRequest().denyAll())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tickets", false).permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'"))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
     return http.build();
   }
 

@@ -2,15 +2,6 @@ package dev.vigil.starter.ticket;
 
 import dev.vigil.workflows.assistant.CaseSummary;
 import dev.vigil.workflows.ticket.Analyst;
-import dev.vigil.workflows.ticket.IncomingMessage;
-import dev.vigil.workflows.ticket.Priority;
-import dev.vigil.workflows.ticket.Role;
-import dev.vigil.workflows.ticket.SuggestionFeedback;
-import dev.vigil.workflows.ticket.TicketEvent;
-import dev.vigil.workflows.ticket.TicketEventType;
-import dev.vigil.workflows.ticket.TicketFacts;
-import dev.vigil.workflows.ticket.TicketIds;
-import dev.vigil.workflows.ticket.TicketStatus;
 import dev.vigil.workflows.ticket.TicketView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -18,11 +9,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.security.Principal;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,14 +28,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Tickets", description = "Read tickets and act on them as an analyst")
 @SecurityRequirement(name = "basic")
 public class TicketController {
-  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-  private static final int MAX_LIMIT = 1_000;
 
   private final TicketService tickets;
+  private final TicketActions actions;
   private final TicketDirectory directory;
 
-  public TicketController(TicketService tickets, TicketDirectory directory) {
+  public TicketController(TicketService tickets, TicketActions actions, TicketDirectory directory) {
     this.tickets = tickets;
+    this.actions = actions;
     this.directory = directory;
   }
 
@@ -64,17 +51,7 @@ public class TicketController {
       @Parameter(description = "analyst id") @RequestParam(required = false) String assignee,
       @RequestParam(required = false) String tenant,
       @RequestParam(defaultValue = "100") int limit) {
-    if (status != null && Arrays.stream(TicketStatus.values()).noneMatch(s -> s.wireName().equals(status))) {
-      throw new IllegalArgumentException("status must be one of new, triaged, escalated, waiting_on_customer, "
-          + "resolved, closed");
-    }
-    if (priority != null && Arrays.stream(Priority.values()).noneMatch(p -> p.name().equals(priority))) {
-      throw new IllegalArgumentException("priority must be one of P1, P2, P3, P4");
-    }
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
-    }
-    TicketFilter filter = new TicketFilter(status, priority, blankToNull(assignee), blankToNull(tenant), limit);
+    TicketFilter filter = TicketFilter.of(status, priority, assignee, tenant, limit);
     return new TicketList(directory.list(filter), directory.mechanism());
   }
 
@@ -94,18 +71,14 @@ public class TicketController {
   @Operation(summary = "Post an analyst message to the customer")
   public TicketView postMessage(@PathVariable String ticketId, @Valid @RequestBody AnalystActions.PostMessage body,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, Principal user) {
-    String eventId = eventId(key);
-    IncomingMessage message = new IncomingMessage(eventId, Role.ANALYST, user.getName(), body.text());
-    return tickets.act(event(ticketId, TicketEventType.MESSAGE_POSTED, eventId, TicketFacts.onlyId(ticketId),
-        message, null, null, user));
+    return actions.postMessage(ticketId, body.text(), actor(user, key));
   }
 
   @PostMapping("/{ticketId}/assignee")
   @Operation(summary = "Assign the ticket to an analyst")
   public TicketView assign(@PathVariable String ticketId, @Valid @RequestBody AnalystActions.Assign body,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, Principal user) {
-    return tickets.act(event(ticketId, TicketEventType.ASSIGNED, eventId(key), TicketFacts.onlyId(ticketId), null,
-        new Analyst(body.analystId(), body.name()), null, user));
+    return actions.assign(ticketId, new Analyst(body.analystId(), body.name()), actor(user, key));
   }
 
   @PostMapping("/{ticketId}/priority")
@@ -113,31 +86,28 @@ public class TicketController {
   public TicketView changePriority(@PathVariable String ticketId,
       @Valid @RequestBody AnalystActions.ChangePriority body,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, Principal user) {
-    TicketFacts facts = new TicketFacts(checked(ticketId), null, null, body.priority(), null, null);
-    return tickets.act(event(ticketId, TicketEventType.PRIORITY_CHANGED, eventId(key), facts, null, null, null,
-        user));
+    return actions.changePriority(ticketId, body.priority(), actor(user, key));
   }
 
   @PostMapping("/{ticketId}/assistant/pause")
   @Operation(summary = "Pause Vigil on this ticket")
   public TicketView pause(@PathVariable String ticketId,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, Principal user) {
-    return simple(ticketId, TicketEventType.ASSISTANT_PAUSED, key, user);
+    return actions.pauseAssistant(ticketId, actor(user, key));
   }
 
   @PostMapping("/{ticketId}/assistant/resume")
   @Operation(summary = "Resume Vigil on this ticket")
   public TicketView resume(@PathVariable String ticketId,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, Principal user) {
-    return simple(ticketId, TicketEventType.ASSISTANT_RESUMED, key, user);
+    return actions.resumeAssistant(ticketId, actor(user, key));
   }
 
   @PostMapping("/{ticketId}/suggestions/{suggestionId}/adopt")
   @Operation(summary = "Adopt a suggestion", description = "Posts its text to the customer as your reply.")
   public TicketView adopt(@PathVariable String ticketId, @PathVariable String suggestionId,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, Principal user) {
-    return feedback(ticketId, TicketEventType.SUGGESTION_ADOPTED, new SuggestionFeedback(suggestionId, null, null,
-        null), key, user);
+    return actions.adopt(ticketId, suggestionId, actor(user, key));
   }
 
   @PostMapping("/{ticketId}/suggestions/{suggestionId}/edit")
@@ -145,8 +115,7 @@ public class TicketController {
   public TicketView edit(@PathVariable String ticketId, @PathVariable String suggestionId,
       @Valid @RequestBody AnalystActions.EditSuggestion body,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, Principal user) {
-    return feedback(ticketId, TicketEventType.SUGGESTION_EDITED, new SuggestionFeedback(suggestionId, body.text(),
-        null, null), key, user);
+    return actions.edit(ticketId, suggestionId, body.text(), actor(user, key));
   }
 
   @PostMapping("/{ticketId}/suggestions/{suggestionId}/dismiss")
@@ -154,8 +123,7 @@ public class TicketController {
   public TicketView dismiss(@PathVariable String ticketId, @PathVariable String suggestionId,
       @Valid @RequestBody(required = false) AnalystActions.DismissSuggestion body,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, Principal user) {
-    return feedback(ticketId, TicketEventType.SUGGESTION_DISMISSED, new SuggestionFeedback(suggestionId, null, null,
-        body == null ? null : blankToNull(body.reason())), key, user);
+    return actions.dismiss(ticketId, suggestionId, body == null ? null : body.reason(), actor(user, key));
   }
 
   @PostMapping("/{ticketId}/suggestions/{suggestionId}/rate")
@@ -163,59 +131,28 @@ public class TicketController {
   public TicketView rate(@PathVariable String ticketId, @PathVariable String suggestionId,
       @Valid @RequestBody AnalystActions.RateSuggestion body,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, Principal user) {
-    return feedback(ticketId, TicketEventType.SUGGESTION_RATED, new SuggestionFeedback(suggestionId, null,
-        body.rating(), null), key, user);
-  }
-
-  private TicketView feedback(String ticketId, TicketEventType type, SuggestionFeedback feedback, String key,
-      Principal user) {
-    return tickets.act(new TicketEvent(eventId(key), type, Instant.now(), TicketFacts.onlyId(checked(ticketId)),
-        null, null, null, user.getName(), feedback));
+    return actions.rate(ticketId, suggestionId, body.rating(), actor(user, key));
   }
 
   @PostMapping("/{ticketId}/resolve")
   @Operation(summary = "Resolve the ticket with a note")
   public TicketView resolve(@PathVariable String ticketId, @Valid @RequestBody AnalystActions.Resolve body,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, Principal user) {
-    return tickets.act(event(ticketId, TicketEventType.RESOLVED, eventId(key), TicketFacts.onlyId(ticketId), null,
-        null, blankToNull(body.note()), user));
+    return actions.resolve(ticketId, body.note(), actor(user, key));
   }
 
   @PostMapping("/{ticketId}/close")
   @Operation(summary = "Close the ticket", description = "Starts the learning workflow.")
   public TicketView close(@PathVariable String ticketId,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, Principal user) {
-    return simple(ticketId, TicketEventType.CLOSED, key, user);
+    return actions.close(ticketId, actor(user, key));
   }
 
-  private TicketView simple(String ticketId, TicketEventType type, String key, Principal user) {
-    return tickets.act(event(ticketId, type, eventId(key), TicketFacts.onlyId(ticketId), null, null, null, user));
-  }
-
-  private static TicketEvent event(String ticketId, TicketEventType type, String eventId, TicketFacts facts,
-      IncomingMessage message, Analyst analyst, String note, Principal user) {
-    checked(ticketId);
-    return new TicketEvent(eventId, type, Instant.now(), facts, message, analyst, note, user.getName());
-  }
-
-  private static String eventId(String idempotencyKey) {
-    if (idempotencyKey == null) {
-      return "api:" + UUID.randomUUID();
-    }
-    if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-      throw new IllegalArgumentException("Idempotency-Key must be 1-128 letters, digits or . _ : -");
-    }
-    return "api:" + idempotencyKey;
+  private static TicketActions.Actor actor(Principal user, String idempotencyKey) {
+    return TicketActions.Actor.of(user.getName(), "api", idempotencyKey);
   }
 
   private static String checked(String ticketId) {
-    if (!TicketIds.isValidTicketId(ticketId)) {
-      throw new IllegalArgumentException("invalid ticket id");
-    }
-    return ticketId;
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
+    return TicketActions.checked(ticketId);
   }
 }

@@ -3,6 +3,7 @@ package dev.vigil.starter.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.starter.support.EmbeddedApiTest;
+import dev.vigil.starter.support.VigilHttp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,18 +15,21 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Enumerates every route the application serves and checks that, unauthenticated, each one is refused, except the
- * signed webhook and the health probe. A new route cannot slip through unprotected.
+ * Enumerates every route the application serves and checks that, unauthenticated, each one is refused: machine
+ * routes (API, OpenAPI, actuator) with 401, web pages by a redirect to the login page, form posts without a
+ * session's CSRF token with 403. Open: the signed webhook, the health probe, the login page, and the customer
+ * status page, which answers 404 to anything but its ticket's own token. A new route cannot slip through.
  */
 class RouteSecurityTest extends EmbeddedApiTest {
-  private static final Set<String> OPEN = Set.of("POST /api/v1/webhooks/tickets");
+  private static final Set<String> OPEN = Set.of("POST /api/v1/webhooks/tickets", "GET /login");
+  private static final String STATUS_PAGE = "/status/";
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
 
   @Test
-  void everyRouteButTheWebhookAndHealthNeedsAuthentication() {
+  void everyRouteButTheOpenOnesNeedsAuthentication() {
     List<String> checked = new ArrayList<>();
     for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
       Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
@@ -36,19 +40,44 @@ class RouteSecurityTest extends EmbeddedApiTest {
           if (OPEN.contains(route) || pattern.equals("/error")) {
             continue;
           }
-          int status = switch (method) {
-            case GET -> http.get(path, null, null).status();
-            case POST -> http.post(path, "{}", null, null).status();
+          VigilHttp.Response response = switch (method) {
+            case GET -> http.get(path, null, null);
+            case POST -> http.post(path, "{}", null, null);
             default -> throw new AssertionError("unexpected method in " + route);
           };
-          assertThat(status).as(route).isEqualTo(401);
+          if (pattern.startsWith(STATUS_PAGE)) {
+            assertThat(response.status()).as(route + " without a valid token").isEqualTo(404);
+          } else if (machineRoute(pattern)) {
+            assertThat(response.status()).as(route).isEqualTo(401);
+          } else if (method == RequestMethod.GET) {
+            assertThat(response.status()).as(route).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location").orElse("")).as(route).endsWith("/login");
+          } else {
+            assertThat(response.status()).as(route + " (no CSRF token)").isEqualTo(403);
+          }
           checked.add(route);
         }
       }
     }
-    assertThat(checked).as("routes checked").hasSizeGreaterThan(15)
-        .contains("GET /api/v1/tickets", "POST /api/v1/knowledge", "GET /v3/api-docs");
+    assertThat(checked).as("routes checked").hasSizeGreaterThan(40)
+        .contains("GET /api/v1/tickets", "POST /api/v1/knowledge", "GET /v3/api-docs", "GET /tickets/{ticketId}",
+            "POST /tickets/{ticketId}/suggestions/{suggestionId}/adopt", "GET /dashboard",
+            "GET /status/{ticketId}", "GET /tickets/{ticketId}/stream");
     assertThat(http.get("/actuator/prometheus", null, null).status()).isEqualTo(401);
     assertThat(http.get("/actuator/health", null, null).status()).isEqualTo(200);
+    assertThat(http.get("/login", null, null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void webPagesDoNotAcceptHttpBasic_andTheApiDoesNotAcceptSessions() {
+    // the API's credentials do not open pages (pages need the form login's session and its CSRF protection)
+    assertThat(http.get("/tickets", "andy", "andy-pw").status()).isEqualTo(302);
+    assertThat(http.post("/tickets/T-1/close", null, "andy", "andy-pw").status()).isEqualTo(403);
+    assertThat(http.get("/api/v1/tickets", "andy", "andy-pw").status()).isEqualTo(200);
+  }
+
+  private static boolean machineRoute(String pattern) {
+    return pattern.startsWith("/api/") || pattern.startsWith("/v3/") || pattern.startsWith("/swagger-ui")
+        || pattern.startsWith("/actuator");
   }
 }

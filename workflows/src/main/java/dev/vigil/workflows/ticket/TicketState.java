@@ -420,7 +420,7 @@ public final class TicketState {
     boolean edited = event.type() == TicketEventType.SUGGESTION_EDITED;
     String text = edited ? event.feedback().text() : suggestion.text();
     replace(suggestion.decided(edited ? Suggestion.EDITED : Suggestion.ADOPTED, actorOf(event), now));
-    Message message = new Message("vigil-" + suggestion.id(), Role.ANALYST, actorOf(event), text, event.occurredAt(),
+    Message message = new Message(Message.SUGGESTION_PREFIX + suggestion.id(), Role.ANALYST, actorOf(event), text, event.occurredAt(),
         event.eventId(), now);
     messages.add(message);
     decide(now, suggestion.id() + (edited ? " edited" : " adopted") + " by " + actorOf(event),
@@ -485,7 +485,7 @@ public final class TicketState {
 
   /** The due progress update: Vigil's message to the customer, built from the timeline since the last one. */
   public Message sendProgressUpdate(Instant now, TicketSettings settings) {
-    Message message = new Message("progress-" + (++progressCount), Role.VIGIL, "Vigil",
+    Message message = new Message(Message.PROGRESS_PREFIX + (++progressCount), Role.VIGIL, "Vigil",
         ProgressReport.of(view(), lastProgressAt), now, null, now);
     messages.add(message);
     lastProgressAt = now;
@@ -559,7 +559,7 @@ public final class TicketState {
       return null;
     }
     replace(suggestion.decided(Suggestion.ANSWERED, "vigil", now));
-    Message message = new Message("vigil-" + suggestion.id(), Role.VIGIL, "Vigil", suggestion.text(), now, null, now);
+    Message message = new Message(Message.SUGGESTION_PREFIX + suggestion.id(), Role.VIGIL, "Vigil", suggestion.text(), now, null, now);
     messages.add(message);
     decide(now, "answered the customer with " + suggestion.id(),
         "tenant allows direct answers and no analyst replied in time", settings);

@@ -128,7 +128,8 @@ public class TicketWorkflowImpl implements TicketWorkflow {
         Message answer = state.sendAutoAnswer(now(), settings);
         countSuggestion(answer != null ? "answered" : "auto_cancelled");
         if (answer != null) {
-          send("answer", "customer", answer.text(), answer.id().substring("vigil-".length()), answer.id());
+          send("answer", "customer", answer.text(), answer.id().substring(Message.SUGGESTION_PREFIX.length()),
+              answer.id());
         }
       }
       if (shouldContinueAsNew()) {

@@ -1,0 +1,102 @@
+package dev.vigil.starter.live;
+
+import dev.vigil.starter.config.UiProperties;
+import dev.vigil.starter.ticket.TicketDirectory;
+import dev.vigil.starter.ticket.TicketFilter;
+import dev.vigil.starter.ticket.TicketSummary;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Tells open queue pages when the ticket list changed (an event named {@code queue}); the page then re-reads its
+ * own filtered rows. The list is read once per interval for all pages, and not at all while none is open.
+ */
+@Component
+public class QueueWatch implements SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(QueueWatch.class);
+  /** How many of the newest tickets are compared: a change further down is not a live concern. */
+  static final int WATCHED_ROWS = 200;
+  public static final String EVENT = "queue";
+
+  private final TicketDirectory directory;
+  private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+  private final Duration pollInterval;
+  private volatile Poller poller;
+
+  public QueueWatch(TicketDirectory directory, UiProperties ui) {
+    this.directory = directory;
+    this.pollInterval = ui.queuePollInterval();
+  }
+
+  @Override
+  public void start() {
+    poller = new Poller("vigil-queue-watch", pollInterval, this::poll);
+  }
+
+  @Override
+  public boolean isRunning() {
+    return poller != null;
+  }
+
+  /** Ends every open stream before the web server's graceful shutdown would wait for them. */
+  @Override
+  public void stop() {
+    if (poller != null) {
+      poller.close();
+      poller = null;
+    }
+    subscribers.forEach(s -> s.emitter.complete());
+    subscribers.clear();
+  }
+
+  public SseEmitter subscribe() {
+    SseEmitter emitter = new SseEmitter(TicketWatch.STREAM_TIMEOUT.toMillis());
+    Subscriber subscriber = new Subscriber(emitter);
+    subscribers.add(subscriber);
+    emitter.onCompletion(() -> subscribers.remove(subscriber));
+    emitter.onTimeout(() -> subscribers.remove(subscriber));
+    emitter.onError(e -> subscribers.remove(subscriber));
+    return emitter;
+  }
+
+  private void poll() {
+    if (subscribers.isEmpty()) {
+      return;
+    }
+    List<TicketSummary> rows;
+    try {
+      rows = directory.list(new TicketFilter(null, null, null, null, WATCHED_ROWS));
+    } catch (RuntimeException e) {
+      log.debug("cannot list tickets for the queue pages: {}", e.toString());
+      return;
+    }
+    for (Subscriber subscriber : subscribers) {
+      if (rows.equals(subscriber.last)) {
+        continue;
+      }
+      try {
+        // the first poll after subscribing also refreshes: the list may have changed since the page was rendered
+        subscriber.emitter.send(SseEmitter.event().name(EVENT).data(rows.size()));
+        subscriber.last = rows;
+      } catch (IOException | IllegalStateException e) {
+        subscribers.remove(subscriber);
+      }
+    }
+  }
+
+  private static final class Subscriber {
+    final SseEmitter emitter;
+    volatile List<TicketSummary> last;
+
+    Subscriber(SseEmitter emitter) {
+      this.emitter = emitter;
+    }
+  }
+}

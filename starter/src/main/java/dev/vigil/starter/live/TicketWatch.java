@@ -1,0 +1,139 @@
+package dev.vigil.starter.live;
+
+import dev.vigil.starter.config.UiProperties;
+import dev.vigil.starter.ticket.TicketService;
+import dev.vigil.workflows.ticket.TicketView;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Pushes ticket changes to open pages over server-sent events. Watched tickets are queried (a Temporal query: it
+ * adds nothing to the history and works whether the worker runs in this process or elsewhere) once per poll
+ * interval however many pages watch them; each subscriber turns the difference from the view it last saw into
+ * events. Nothing is watched while no page is open.
+ */
+@Component
+public class TicketWatch implements SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(TicketWatch.class);
+  /** A page's stream ends after this long; the browser's EventSource reconnects by itself. */
+  static final Duration STREAM_TIMEOUT = Duration.ofMinutes(15);
+  private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+  /** Turns the change between the view a subscriber last saw and the current one into events for it. */
+  @FunctionalInterface
+  public interface Renderer {
+    /** Events to send; {@code before} is null on the first poll after subscribing. */
+    List<SseEmitter.SseEventBuilder> events(TicketView before, TicketView after);
+  }
+
+  private final TicketService tickets;
+  private final Map<String, List<Subscription>> watched = new ConcurrentHashMap<>();
+  private final Duration pollInterval;
+  private volatile Poller poller;
+  private volatile long lastHeartbeat = System.nanoTime();
+
+  public TicketWatch(TicketService tickets, UiProperties ui) {
+    this.tickets = tickets;
+    this.pollInterval = ui.pollInterval();
+  }
+
+  @Override
+  public void start() {
+    poller = new Poller("vigil-ticket-watch", pollInterval, this::poll);
+  }
+
+  @Override
+  public boolean isRunning() {
+    return poller != null;
+  }
+
+  /** Ends every open stream before the web server's graceful shutdown would wait for them. */
+  @Override
+  public void stop() {
+    if (poller != null) {
+      poller.close();
+      poller = null;
+    }
+    watched.values().forEach(list -> list.forEach(s -> s.emitter.complete()));
+    watched.clear();
+  }
+
+  /** Opens a stream of this ticket's changes, rendered for one page. */
+  public SseEmitter subscribe(String ticketId, Renderer renderer) {
+    SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+    Subscription subscription = new Subscription(emitter, renderer);
+    watched.computeIfAbsent(ticketId, id -> new CopyOnWriteArrayList<>()).add(subscription);
+    Runnable remove = () -> unsubscribe(ticketId, subscription);
+    emitter.onCompletion(remove);
+    emitter.onTimeout(remove);
+    emitter.onError(e -> remove.run());
+    return emitter;
+  }
+
+  /** Tickets some page watches now (for tests and diagnostics). */
+  public Set<String> watchedTickets() {
+    return Set.copyOf(watched.keySet());
+  }
+
+  private void unsubscribe(String ticketId, Subscription subscription) {
+    watched.computeIfPresent(ticketId, (id, list) -> {
+      list.remove(subscription);
+      return list.isEmpty() ? null : list;
+    });
+  }
+
+  void poll() {
+    boolean heartbeat = System.nanoTime() - lastHeartbeat > HEARTBEAT.toNanos();
+    if (heartbeat) {
+      lastHeartbeat = System.nanoTime();
+    }
+    for (Map.Entry<String, List<Subscription>> entry : watched.entrySet()) {
+      TicketView view;
+      try {
+        view = tickets.view(entry.getKey());
+      } catch (RuntimeException e) {
+        log.debug("cannot read watched ticket {}: {}", entry.getKey(), e.toString());
+        continue; // Temporal briefly unreachable: the next poll tries again, pages keep what they show
+      }
+      for (Subscription subscription : entry.getValue()) {
+        subscription.offer(view, heartbeat, () -> unsubscribe(entry.getKey(), subscription));
+      }
+    }
+  }
+
+  private static final class Subscription {
+    private final SseEmitter emitter;
+    private final Renderer renderer;
+    private TicketView last;
+
+    Subscription(SseEmitter emitter, Renderer renderer) {
+      this.emitter = emitter;
+      this.renderer = renderer;
+    }
+
+    void offer(TicketView view, boolean heartbeat, Runnable gone) {
+      try {
+        List<SseEmitter.SseEventBuilder> events = renderer.events(last, view);
+        for (SseEmitter.SseEventBuilder event : events) {
+          emitter.send(event);
+        }
+        if (events.isEmpty() && heartbeat) {
+          emitter.send(SseEmitter.event().comment("alive"));
+        }
+        last = view;
+      } catch (IOException | IllegalStateException e) {
+        gone.run(); // the page went away
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.vigil.starter.ui;
+
+import dev.vigil.starter.live.TicketChanges;
+import dev.vigil.starter.live.TicketWatch;
+import dev.vigil.starter.ticket.TicketExceptions;
+import dev.vigil.starter.ticket.TicketService;
+import dev.vigil.workflows.ticket.TicketIds;
+import dev.vigil.workflows.ticket.TicketView;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The customer's status page: the ticket's status and the replies sent to the customer, live. Open without a login
+ * but only with the ticket's own signed token; a wrong token, another ticket's token and a ticket that does not
+ * exist all get the same 404, so the page tells nothing about which tickets exist. It shows no internal data
+ * (decisions, suggestions, alerts, assignee details beyond what the replies say).
+ */
+@Controller
+@RequestMapping("/status/{ticketId}")
+public class StatusPage {
+  static final String UPDATE_EVENT = "update";
+
+  private final StatusTokens tokens;
+  private final TicketService tickets;
+  private final TicketWatch watch;
+
+  public StatusPage(StatusTokens tokens, TicketService tickets, TicketWatch watch) {
+    this.tokens = tokens;
+    this.tickets = tickets;
+    this.watch = watch;
+  }
+
+  @GetMapping
+  public String page(@PathVariable String ticketId, @RequestParam(required = false) String token, Model model) {
+    show(opened(ticketId, token), token, model);
+    return "status";
+  }
+
+  @GetMapping("/updates")
+  public String updates(@PathVariable String ticketId, @RequestParam(required = false) String token, Model model) {
+    show(opened(ticketId, token), token, model);
+    return "status :: updates";
+  }
+
+  /** An {@code update} event whenever the status or the replies sent to the customer change. */
+  @GetMapping(path = "/stream", produces = "text/event-stream")
+  @ResponseBody
+  public SseEmitter stream(@PathVariable String ticketId, @RequestParam(required = false) String token) {
+    opened(ticketId, token);
+    return watch.subscribe(ticketId, (before, after) -> TicketChanges.customerVisibleChanged(before, after)
+        ? List.of(SseEmitter.event().name(UPDATE_EVENT).data(after.status().wireName()))
+        : List.of());
+  }
+
+  private static void show(TicketView view, String token, Model model) {
+    model.addAttribute("view", view);
+    model.addAttribute("replies", TicketChanges.repliesOf(view));
+    model.addAttribute("token", token);
+  }
+
+  private TicketView opened(String ticketId, String token) {
+    if (!TicketIds.isValidTicketId(ticketId) || !tokens.opens(ticketId, token)) {
+      throw new UiExceptionHandler.PageNotFound();
+    }
+    try {
+      return tickets.view(ticketId);
+    } catch (TicketExceptions.TicketNotFound e) {
+      throw new UiExceptionHandler.PageNotFound();
+    }
+  }
+}

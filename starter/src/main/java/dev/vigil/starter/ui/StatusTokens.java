@@ -1,0 +1,62 @@
+package dev.vigil.starter.ui;
+
+import dev.vigil.starter.config.UiProperties;
+import dev.vigil.starter.config.WebhookProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs and checks the per-ticket tokens of the customer status page: HMAC-SHA256 of the ticket id under the status
+ * key, URL-safe base64 without padding. A token opens exactly one ticket; comparison is constant-time.
+ */
+@Component
+public class StatusTokens {
+  private static final String ALGORITHM = "HmacSHA256";
+  private static final String DERIVATION_LABEL = "vigil status page v1";
+
+  private final byte[] key;
+
+  @Autowired
+  public StatusTokens(UiProperties ui, WebhookProperties webhook) {
+    this(ui.statusSecret() == null || ui.statusSecret().isBlank()
+        ? hmac(webhook.secret().getBytes(StandardCharsets.UTF_8), DERIVATION_LABEL)
+        : ui.statusSecret().getBytes(StandardCharsets.UTF_8));
+  }
+
+  StatusTokens(byte[] key) {
+    if (key.length < 16) {
+      throw new IllegalArgumentException("the status page key must be at least 16 bytes");
+    }
+    this.key = key.clone();
+  }
+
+  /** The token that opens this ticket's status page. */
+  public String tokenFor(String ticketId) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, ticketId));
+  }
+
+  /** True only for this ticket's own token. */
+  public boolean opens(String ticketId, String token) {
+    if (ticketId == null || token == null || token.length() > 100) {
+      return false;
+    }
+    return MessageDigest.isEqual(tokenFor(ticketId).getBytes(StandardCharsets.US_ASCII),
+        token.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static byte[] hmac(byte[] key, String value) {
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(new SecretKeySpec(key, ALGORITHM));
+      return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is unavailable", e);
+    }
+  }
+}

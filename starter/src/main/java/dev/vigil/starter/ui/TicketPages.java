@@ -1,0 +1,238 @@
+package dev.vigil.starter.ui;
+
+import dev.vigil.activities.knowledge.KnowledgeEntry;
+import dev.vigil.activities.knowledge.KnowledgeIndex;
+import dev.vigil.starter.live.TicketChanges;
+import dev.vigil.starter.live.TicketWatch;
+import dev.vigil.starter.ticket.AnalystActions;
+import dev.vigil.starter.ticket.TicketActions;
+import dev.vigil.starter.ticket.TicketActions.Actor;
+import dev.vigil.starter.ticket.TicketDetails;
+import dev.vigil.starter.ticket.TicketService;
+import dev.vigil.workflows.ticket.Analyst;
+import dev.vigil.workflows.ticket.Message;
+import dev.vigil.workflows.ticket.Priority;
+import dev.vigil.workflows.ticket.Suggestion;
+import dev.vigil.workflows.ticket.TicketView;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The ticket page: conversation, Vigil's suggestions with their citations, the decision log, the ticket's facts and
+ * every analyst action. Each section is a fragment the page re-reads when the ticket's event stream says that
+ * section changed; actions are forms that post, apply once (the form's key is the event id) and come back here.
+ */
+@Controller
+@RequestMapping("/tickets/{ticketId}")
+public class TicketPages {
+  private static final List<String> SECTIONS = List.of(TicketChanges.FACTS, TicketChanges.CONVERSATION,
+      TicketChanges.SUGGESTIONS, TicketChanges.DECISIONS);
+
+  private final TicketService tickets;
+  private final TicketActions actions;
+  private final TicketWatch watch;
+  private final KnowledgeIndex knowledge;
+  private final StatusLinks statusLinks;
+  private final Flash flash;
+
+  public TicketPages(TicketService tickets, TicketActions actions, TicketWatch watch, KnowledgeIndex knowledge,
+      StatusLinks statusLinks, Flash flash) {
+    this.tickets = tickets;
+    this.actions = actions;
+    this.watch = watch;
+    this.knowledge = knowledge;
+    this.statusLinks = statusLinks;
+    this.flash = flash;
+  }
+
+  @GetMapping
+  public String page(@PathVariable String ticketId, Model model, HttpServletRequest request) {
+    TicketDetails details = tickets.details(TicketActions.checked(ticketId));
+    model.addAttribute("details", details);
+    model.addAttribute("statusLink", statusLinks.linkFor(ticketId, request));
+    addSectionData(details.ticket(), model);
+    return "ticket";
+  }
+
+  /** One section of the page, re-read when the stream names it. */
+  @GetMapping("/sections/{section}")
+  public String section(@PathVariable String ticketId, @PathVariable String section, Model model) {
+    if (!SECTIONS.contains(section)) {
+      throw new IllegalArgumentException("unknown section " + section);
+    }
+    TicketDetails details = tickets.details(TicketActions.checked(ticketId));
+    model.addAttribute("details", details);
+    addSectionData(details.ticket(), model);
+    return "ticket :: " + section;
+  }
+
+  /**
+   * The page's live stream: an event named after each section that changed, and a {@code message} event carrying
+   * every message Vigil sent to the customer (answers, adopted or edited suggestions, progress updates).
+   */
+  @GetMapping(path = "/stream", produces = "text/event-stream")
+  @ResponseBody
+  public SseEmitter stream(@PathVariable String ticketId) {
+    tickets.view(TicketActions.checked(ticketId)); // 404 for a ticket that does not exist
+    return watch.subscribe(ticketId, (before, after) -> {
+      List<SseEmitter.SseEventBuilder> events = new ArrayList<>();
+      for (String part : TicketChanges.parts(before, after)) {
+        events.add(SseEmitter.event().name(part).data(after.eventsApplied()));
+      }
+      if (before != null) {
+        TicketChanges.newMessages(before, after).stream()
+            .filter(Message::sentByVigil)
+            .forEach(m -> events.add(SseEmitter.event().name("message").id(m.id()).data(m)));
+      }
+      return events;
+    });
+  }
+
+  private void addSectionData(TicketView view, Model model) {
+    Map<String, String> cited = new LinkedHashMap<>();
+    for (Suggestion suggestion : view.suggestions()) {
+      for (String id : suggestion.citations()) {
+        cited.computeIfAbsent(id, this::titleOf);
+      }
+    }
+    model.addAttribute("view", view);
+    model.addAttribute("cited", cited);
+    model.addAttribute("priorities", Priority.values());
+    model.addAttribute("decisions", newestFirst(view.decisions()));
+    model.addAttribute("suggestions", newestFirst(view.suggestions()));
+  }
+
+  private String titleOf(String entryId) {
+    Optional<KnowledgeEntry> entry;
+    try {
+      entry = knowledge.get(entryId);
+    } catch (RuntimeException e) {
+      return entryId; // the index is down: the citation still links to the entry
+    }
+    return entry.map(e -> e.question() == null || e.question().isBlank() ? entryId : e.question())
+        .orElse(entryId + " (no longer stored)");
+  }
+
+  private static <T> List<T> newestFirst(List<T> oldestFirst) {
+    List<T> items = new ArrayList<>(oldestFirst);
+    Collections.reverse(items);
+    return items;
+  }
+
+  // ---- actions: each form carries a key generated when the page was rendered ----
+
+  @PostMapping("/suggestions/{suggestionId}/adopt")
+  public String adopt(@PathVariable String ticketId, @PathVariable String suggestionId,
+      @RequestParam(required = false) String key, Principal user, RedirectAttributes out) {
+    return flash.run(out, back(ticketId), null, "Suggestion sent to the customer.",
+        () -> actions.adopt(ticketId, suggestionId, actor(user, key)));
+  }
+
+  @PostMapping("/suggestions/{suggestionId}/edit")
+  public String edit(@PathVariable String ticketId, @PathVariable String suggestionId, @RequestParam String text,
+      @RequestParam(required = false) String key, Principal user, RedirectAttributes out) {
+    return flash.run(out, back(ticketId), new AnalystActions.EditSuggestion(text),
+        "Your edited reply was sent to the customer.",
+        () -> actions.edit(ticketId, suggestionId, text, actor(user, key)));
+  }
+
+  @PostMapping("/suggestions/{suggestionId}/dismiss")
+  public String dismiss(@PathVariable String ticketId, @PathVariable String suggestionId,
+      @RequestParam(required = false) String reason, @RequestParam(required = false) String key, Principal user,
+      RedirectAttributes out) {
+    return flash.run(out, back(ticketId), new AnalystActions.DismissSuggestion(reason), "Suggestion dismissed.",
+        () -> actions.dismiss(ticketId, suggestionId, reason, actor(user, key)));
+  }
+
+  @PostMapping("/suggestions/{suggestionId}/rate")
+  public String rate(@PathVariable String ticketId, @PathVariable String suggestionId, @RequestParam String rating,
+      @RequestParam(required = false) String key, Principal user, RedirectAttributes out) {
+    return flash.run(out, back(ticketId), new AnalystActions.RateSuggestion(rating), "Thanks, rating recorded.",
+        () -> actions.rate(ticketId, suggestionId, rating, actor(user, key)));
+  }
+
+  @PostMapping("/messages")
+  public String reply(@PathVariable String ticketId, @RequestParam String text,
+      @RequestParam(required = false) String key, Principal user, RedirectAttributes out) {
+    return flash.run(out, back(ticketId), new AnalystActions.PostMessage(text), "Reply recorded.",
+        () -> actions.postMessage(ticketId, text, actor(user, key)));
+  }
+
+  @PostMapping("/assistant/pause")
+  public String pause(@PathVariable String ticketId, @RequestParam(required = false) String key, Principal user,
+      RedirectAttributes out) {
+    return flash.run(out, back(ticketId), null, "Vigil is paused on this ticket.",
+        () -> actions.pauseAssistant(ticketId, actor(user, key)));
+  }
+
+  @PostMapping("/assistant/resume")
+  public String resume(@PathVariable String ticketId, @RequestParam(required = false) String key, Principal user,
+      RedirectAttributes out) {
+    return flash.run(out, back(ticketId), null, "Vigil is back on this ticket.",
+        () -> actions.resumeAssistant(ticketId, actor(user, key)));
+  }
+
+  @PostMapping("/assignee")
+  public String assign(@PathVariable String ticketId, @RequestParam String analystId,
+      @RequestParam(required = false) String name, @RequestParam(required = false) String key, Principal user,
+      RedirectAttributes out) {
+    String displayName = name == null || name.isBlank() ? null : name.strip();
+    return flash.run(out, back(ticketId), new AnalystActions.Assign(analystId.strip(), displayName),
+        "Assigned to " + analystId.strip() + ".",
+        () -> actions.assign(ticketId, new Analyst(analystId.strip(), displayName), actor(user, key)));
+  }
+
+  @PostMapping("/priority")
+  public String priority(@PathVariable String ticketId, @RequestParam String priority,
+      @RequestParam(required = false) String key, Principal user, RedirectAttributes out) {
+    Priority parsed;
+    try {
+      parsed = Priority.valueOf(priority);
+    } catch (IllegalArgumentException e) {
+      out.addFlashAttribute(Flash.ERROR, "Not applied: priority must be one of P1, P2, P3, P4.");
+      return back(ticketId);
+    }
+    return flash.run(out, back(ticketId), null, "Priority is now " + parsed + ".",
+        () -> actions.changePriority(ticketId, parsed, actor(user, key)));
+  }
+
+  @PostMapping("/resolve")
+  public String resolve(@PathVariable String ticketId, @RequestParam(required = false) String note,
+      @RequestParam(required = false) String key, Principal user, RedirectAttributes out) {
+    return flash.run(out, back(ticketId), new AnalystActions.Resolve(note), "Ticket resolved.",
+        () -> actions.resolve(ticketId, note, actor(user, key)));
+  }
+
+  @PostMapping("/close")
+  public String close(@PathVariable String ticketId, @RequestParam(required = false) String key, Principal user,
+      RedirectAttributes out) {
+    return flash.run(out, back(ticketId), null, "Ticket closed; Vigil is learning from it.",
+        () -> actions.close(ticketId, actor(user, key)));
+  }
+
+  private static Actor actor(Principal user, String key) {
+    return Actor.of(user.getName(), "ui", key);
+  }
+
+  private static String back(String ticketId) {
+    return "redirect:" + UriComponentsBuilder.fromPath("/tickets/{id}")
+        .buildAndExpand(TicketActions.checked(ticketId)).encode().toUriString();
+  }
+}
