@@ -24,13 +24,15 @@ public final class TurnRules {
           + "(ticket|case|request))|how long (will|does|is)|when will (this|it|you) be (fixed|resolved|done)"
           + "|still waiting|eta\\b|is anyone (looking|working))");
   private static final Pattern ERROR = Pattern.compile(
-      "\\b(error|exception|failed|fails|failing|failure|timed? ?out|timeout|denied|refused|crash(es|ed|ing)?"
+      "\\b(error|exception|failed|fails|failing|failure|timed? ?out|timeout|denied|refused|rejected|crash(es|ed|ing)?"
           + "|stack ?trace|0x[0-9a-f]{2,}|[45]\\d\\d)\\b");
   private static final Pattern QUESTION_START = Pattern.compile(
       "^(how|what|why|when|where|which|who|can|could|should|is|are|does|do|did|will|would|may)\\b");
   private static final Pattern TROUBLE = Pattern.compile(
       "\\b(not working|doesn'?t work|does not work|can'?t|cannot|unable|stuck|broken|won'?t|issue|problem"
-          + "|help|wrong|missing|slow|forgot|lost|locked out|need to|how to|trying to|want to)\\b");
+          + "|help|wrong|missing|slow|forgot|lost|locked out|need to|how to|trying to|want to"
+          + "|doesn'?t|does not|isn'?t|is not|aren'?t|are not|will not|no longer|stopped|anymore|keeps? "
+          + "(failing|crashing|dropping|restarting|timing out))\\b");
 
   private TurnRules() {}
 
