@@ -1,13 +1,14 @@
 package dev.vigil.starter.ticket;
 
 import dev.vigil.starter.config.TicketProperties;
+import dev.vigil.starter.status.StatusLinks;
+import dev.vigil.worker.temporal.TemporalProperties;
 import dev.vigil.workflows.assistant.CaseSummary;
 import dev.vigil.workflows.ticket.LearningRun;
 import dev.vigil.workflows.ticket.TicketDelivery;
 import dev.vigil.workflows.ticket.TicketEvent;
 import dev.vigil.workflows.ticket.TicketView;
 import dev.vigil.workflows.ticket.TicketWorkflow;
-import dev.vigil.worker.temporal.TemporalProperties;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
@@ -33,11 +34,14 @@ public class TicketService {
   private final WorkflowClient client;
   private final TicketProperties tickets;
   private final TemporalProperties temporal;
+  private final StatusLinks statusLinks;
 
-  public TicketService(WorkflowClient client, TicketProperties tickets, TemporalProperties temporal) {
+  public TicketService(WorkflowClient client, TicketProperties tickets, TemporalProperties temporal,
+      StatusLinks statusLinks) {
     this.client = client;
     this.tickets = tickets;
     this.temporal = temporal;
+    this.statusLinks = statusLinks;
   }
 
   public String workflowId(String ticketId) {
@@ -92,7 +96,8 @@ public class TicketService {
   /** The ticket with its learning run's live status, as the API returns it. */
   public TicketDetails details(String ticketId) {
     TicketView view = view(ticketId);
-    return new TicketDetails(view, learningStatus(view.learning()), temporalUiLink(view.workflowId()));
+    return new TicketDetails(view, learningStatus(view.learning()), temporalUiLink(view.workflowId()),
+        statusLinks.linkFor(ticketId));
   }
 
   private LearningStatus learningStatus(LearningRun run) {

@@ -2,6 +2,7 @@ package dev.vigil.starter.ui;
 
 import dev.vigil.starter.live.TicketChanges;
 import dev.vigil.starter.live.TicketWatch;
+import dev.vigil.starter.status.StatusTokens;
 import dev.vigil.starter.ticket.TicketExceptions;
 import dev.vigil.starter.ticket.TicketService;
 import dev.vigil.workflows.ticket.TicketIds;

@@ -14,7 +14,6 @@ import dev.vigil.workflows.ticket.Message;
 import dev.vigil.workflows.ticket.Priority;
 import dev.vigil.workflows.ticket.Suggestion;
 import dev.vigil.workflows.ticket.TicketView;
-import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,24 +48,21 @@ public class TicketPages {
   private final TicketActions actions;
   private final TicketWatch watch;
   private final KnowledgeIndex knowledge;
-  private final StatusLinks statusLinks;
   private final Flash flash;
 
   public TicketPages(TicketService tickets, TicketActions actions, TicketWatch watch, KnowledgeIndex knowledge,
-      StatusLinks statusLinks, Flash flash) {
+      Flash flash) {
     this.tickets = tickets;
     this.actions = actions;
     this.watch = watch;
     this.knowledge = knowledge;
-    this.statusLinks = statusLinks;
     this.flash = flash;
   }
 
   @GetMapping
-  public String page(@PathVariable String ticketId, Model model, HttpServletRequest request) {
+  public String page(@PathVariable String ticketId, Model model) {
     TicketDetails details = tickets.details(TicketActions.checked(ticketId));
     model.addAttribute("details", details);
-    model.addAttribute("statusLink", statusLinks.linkFor(ticketId, request));
     addSectionData(details.ticket(), model);
     return "ticket";
   }

@@ -194,6 +194,9 @@ class AnalystUiBrowserTest {
     browser.open("/tickets/" + id);
     String ownLink = browser.find("#status-link").getAttribute("href");
     String ownToken = URI.create(ownLink).getQuery().substring("token=".length());
+    URI fromApi = URI.create(http.getAsAdmin("/api/v1/tickets/" + id).json().get("statusUrl").asText());
+    assertThat(fromApi.getPath() + "?" + fromApi.getQuery()).as("the API hands out the same link")
+        .isEqualTo(URI.create(ownLink).getPath() + "?" + URI.create(ownLink).getQuery());
 
     assertThat(status("/status/" + id + "?token=" + ownToken)).isEqualTo(200);
     assertThat(status("/status/" + id + "?token=" + otherToken)).as("another ticket's token").isEqualTo(404);

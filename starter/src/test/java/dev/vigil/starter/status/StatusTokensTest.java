@@ -1,4 +1,4 @@
-package dev.vigil.starter.ui;
+package dev.vigil.starter.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

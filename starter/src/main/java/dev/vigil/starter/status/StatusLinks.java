@@ -1,7 +1,6 @@
-package dev.vigil.starter.ui;
+package dev.vigil.starter.status;
 
 import dev.vigil.starter.config.UiProperties;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -17,10 +16,13 @@ public class StatusLinks {
     this.ui = ui;
   }
 
-  /** The absolute link: under {@code VIGIL_PUBLIC_URL} when set, else under the address of this request. */
-  public String linkFor(String ticketId, HttpServletRequest request) {
+  /**
+   * The absolute link: under {@code VIGIL_PUBLIC_URL} when set, else under the address of the request being served
+   * (so it must then be called while serving one).
+   */
+  public String linkFor(String ticketId) {
     UriComponentsBuilder base = ui.publicUrl() == null || ui.publicUrl().isBlank()
-        ? ServletUriComponentsBuilder.fromContextPath(request)
+        ? ServletUriComponentsBuilder.fromCurrentContextPath()
         : UriComponentsBuilder.fromUriString(ui.publicUrl());
     return base.path("/status/{ticketId}").queryParam("token", "{token}")
         .buildAndExpand(ticketId, tokens.tokenFor(ticketId)).encode().toUriString();

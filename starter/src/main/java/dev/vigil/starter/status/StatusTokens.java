@@ -1,4 +1,4 @@
-package dev.vigil.starter.ui;
+package dev.vigil.starter.status;
 
 import dev.vigil.starter.config.UiProperties;
 import dev.vigil.starter.config.WebhookProperties;
