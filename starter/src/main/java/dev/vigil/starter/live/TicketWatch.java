@@ -68,10 +68,15 @@ public class TicketWatch implements SmartLifecycle {
     watched.clear();
   }
 
-  /** Opens a stream of this ticket's changes, rendered for one page. */
-  public SseEmitter subscribe(String ticketId, Renderer renderer) {
+  /**
+   * Opens a stream of this ticket's changes, rendered for one page.
+   *
+   * @param seen {@link TicketView#hashCode()} of the view the page was rendered from, or null: when the first poll
+   *     finds the same view nothing is sent, otherwise the renderer gets a null "before" (refresh everything)
+   */
+  public SseEmitter subscribe(String ticketId, Integer seen, Renderer renderer) {
     SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-    Subscription subscription = new Subscription(emitter, renderer);
+    Subscription subscription = new Subscription(emitter, renderer, seen);
     watched.computeIfAbsent(ticketId, id -> new CopyOnWriteArrayList<>()).add(subscription);
     Runnable remove = () -> unsubscribe(ticketId, subscription);
     emitter.onCompletion(remove);
@@ -114,14 +119,20 @@ public class TicketWatch implements SmartLifecycle {
   private static final class Subscription {
     private final SseEmitter emitter;
     private final Renderer renderer;
+    private Integer seen;
     private TicketView last;
 
-    Subscription(SseEmitter emitter, Renderer renderer) {
+    Subscription(SseEmitter emitter, Renderer renderer, Integer seen) {
       this.emitter = emitter;
       this.renderer = renderer;
+      this.seen = seen;
     }
 
     void offer(TicketView view, boolean heartbeat, Runnable gone) {
+      if (last == null && seen != null && seen == view.hashCode()) {
+        last = view; // the page already shows this view
+      }
+      seen = null;
       try {
         List<SseEmitter.SseEventBuilder> events = renderer.events(last, view);
         for (SseEmitter.SseEventBuilder event : events) {

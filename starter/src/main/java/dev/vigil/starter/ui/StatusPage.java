@@ -53,9 +53,10 @@ public class StatusPage {
   /** An {@code update} event whenever the status or the replies sent to the customer change. */
   @GetMapping(path = "/stream", produces = "text/event-stream")
   @ResponseBody
-  public SseEmitter stream(@PathVariable String ticketId, @RequestParam(required = false) String token) {
+  public SseEmitter stream(@PathVariable String ticketId, @RequestParam(required = false) String token,
+      @RequestParam(required = false) Integer seen) {
     opened(ticketId, token);
-    return watch.subscribe(ticketId, (before, after) -> TicketChanges.customerVisibleChanged(before, after)
+    return watch.subscribe(ticketId, seen, (before, after) -> TicketChanges.customerVisibleChanged(before, after)
         ? List.of(SseEmitter.event().name(UPDATE_EVENT).data(after.status().wireName()))
         : List.of());
   }

@@ -106,16 +106,16 @@ class AnalystUiBrowserTest {
             + "\"answer\":\"Open Project settings > API keys, choose Rotate, then update your clients with the new "
             + "key within 24 hours; the old key keeps working until then.\"}]").status()).isEqualTo(200);
     String id = "UI-" + marker;
-    http.webhook(VigilHttp.created(id, "API key rotation", "acme"));
-    http.awaitTicket(id, t -> t.get("status") != null);
-
     browser.signIn("andy", "andy-pw");
     browser.open("/tickets");
+    JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+    js.executeScript("window.vigilSamePage = true;");
+    http.webhook(VigilHttp.created(id, "API key rotation", "acme"));
     browser.await(10, d -> d.findElements(By.cssSelector("tr[data-ticket='" + id + "']")).size() == 1);
+    assertThat(js.executeScript("return window.vigilSamePage === true")).as("the queue is live").isEqualTo(true);
     browser.find("tr[data-ticket='" + id + "'] a").click();
     browser.await(10, d -> browser.path().equals("/tickets/" + id));
     assertThat(browser.driver.findElements(By.cssSelector(".suggestion"))).isEmpty();
-    JavascriptExecutor js = (JavascriptExecutor) browser.driver;
     js.executeScript("window.vigilSamePage = true;");
     browser.await(10, d -> d.findElements(By.cssSelector("main[sse-connect]")).size() == 1);
 
@@ -165,8 +165,11 @@ class AnalystUiBrowserTest {
     // the customer's status page: open with the ticket's token, live as support replies
     browser.driver.manage().deleteAllCookies();
     browser.driver.get(statusLink);
-    assertThat(browser.find("#customer-status").getText()).isEqualTo("waiting for your reply");
-    assertThat(browser.find("#updates").getText()).contains("Open Project settings > API keys");
+    // (the page's first poll re-renders its updates once: read through waits that tolerate the swap)
+    browser.await(10, d -> d.findElement(By.cssSelector("#customer-status")).getText()
+        .equals("waiting for your reply"));
+    browser.await(10, d -> d.findElement(By.cssSelector("#updates")).getText()
+        .contains("Open Project settings > API keys"));
     js.executeScript("window.vigilSamePage = true;");
     http.post("/api/v1/tickets/" + id + "/resolve", "{\"note\":\"Rotated the key from Project settings.\"}",
         "andy", "andy-pw");
