@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  *     the webhook secret, so rotating either invalidates the links
  * @param publicUrl the address customers reach Vigil at ({@code VIGIL_PUBLIC_URL}), for the status links shown to
  *     analysts; blank uses the address of the analyst's request
- * @param dashboardTickets how many of the newest tickets the dashboard reads
+ * @param dashboardTickets how many of the newest tickets the dashboard reads (1..1000)
  */
 @Validated
 @ConfigurationProperties("vigil.ui")
@@ -27,8 +27,11 @@ public record UiProperties(
     int dashboardTickets) {
 
   public UiProperties {
-    if (dashboardTickets < 1 || dashboardTickets > 5_000) {
-      throw new IllegalArgumentException("vigil.ui.dashboard-tickets must be 1..5000");
+    if (dashboardTickets < 1 || dashboardTickets > 1_000) {
+      throw new IllegalArgumentException("vigil.ui.dashboard-tickets must be 1..1000");
+    }
+    if (statusSecret != null && !statusSecret.isBlank() && statusSecret.length() < 16) {
+      throw new IllegalArgumentException("VIGIL_STATUS_SECRET must be at least 16 characters (or empty)");
     }
   }
 }

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -80,7 +81,8 @@ public class KnowledgeController {
     EntryStatus entryStatus = status == null ? null : parse(() -> EntryStatus.fromWire(status), "status",
         "active, draft, retired");
     EntryKind entryKind = kind == null ? null : parse(() -> EntryKind.fromWire(kind), "kind", "qa, doc, custom");
-    return curation.find(q, tenant, entryStatus, product, entryKind, offset, limit);
+    return curation.find(q, tenant, entryStatus == null ? null : Set.of(entryStatus), product, entryKind, offset,
+        limit);
   }
 
   @GetMapping("/{id}")

@@ -29,19 +29,24 @@ public class KnowledgeCuration {
   public record KnowledgeResults(String query, List<KnowledgeHit> hits, List<KnowledgeEntry> entries, long total) {}
 
   /**
-   * With a query: hybrid search (BM25 + kNN fused by reciprocal rank) over global entries and the tenant's own.
-   * Without: entries filtered by status, scope and kind, newest first, with their total.
+   * With a query: hybrid search (BM25 + kNN fused by reciprocal rank) over global entries and the tenant's own,
+   * among entries of the given statuses (null: active ones, what Vigil answers from) and kind. Without: entries of
+   * the tenant's scope, of one status (or any) and kind, newest first, with their total.
    */
-  public KnowledgeResults find(String q, String tenant, EntryStatus status, String product, EntryKind kind,
+  public KnowledgeResults find(String q, String tenant, Set<EntryStatus> statuses, String product, EntryKind kind,
       int offset, int limit) {
     if (q != null && !q.isBlank()) {
       if (q.length() > 2_000) {
         throw new IllegalArgumentException("q is longer than 2000 characters");
       }
-      KnowledgeQuery query = new KnowledgeQuery(q, blankToNull(tenant), blankToNull(product),
-          status == null ? null : Set.of(status), Math.min(limit, 100), Math.max(50, Math.min(limit, 100)));
-      return new KnowledgeResults(q, index.search(query), null, -1);
+      KnowledgeQuery query = new KnowledgeQuery(q, blankToNull(tenant), blankToNull(product), statuses,
+          Math.min(limit, 100), Math.max(50, Math.min(limit, 100)));
+      List<KnowledgeHit> hits = index.search(query).stream()
+          .filter(hit -> kind == null || hit.entry().kind() == kind)
+          .toList();
+      return new KnowledgeResults(q, hits, null, -1);
     }
+    EntryStatus status = statuses == null || statuses.size() != 1 ? null : statuses.iterator().next();
     KnowledgeFilter filter = new KnowledgeFilter(status, blankToNull(tenant), kind);
     return new KnowledgeResults(null, null, index.list(filter, offset, limit), index.count(filter));
   }

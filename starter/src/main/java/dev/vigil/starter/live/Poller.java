@@ -23,7 +23,9 @@ final class Poller implements AutoCloseable {
     executor.scheduleWithFixedDelay(() -> {
       try {
         task.run();
-      } catch (RuntimeException e) {
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) { // anything else escaping would cancel the schedule for good
         log.warn("{} failed; it runs again in {} ms", name, millis, e);
       }
     }, millis, millis, TimeUnit.MILLISECONDS);

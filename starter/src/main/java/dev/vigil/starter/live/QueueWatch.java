@@ -28,7 +28,9 @@ public class QueueWatch implements SmartLifecycle {
   private final TicketDirectory directory;
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private final Duration pollInterval;
+  private static final Duration HEARTBEAT = Duration.ofSeconds(15);
   private volatile Poller poller;
+  private volatile long lastHeartbeat = System.nanoTime();
 
   public QueueWatch(TicketDirectory directory, UiProperties ui) {
     this.directory = directory;
@@ -57,6 +59,10 @@ public class QueueWatch implements SmartLifecycle {
   }
 
   public SseEmitter subscribe() {
+    if (subscribers.size() >= TicketWatch.MAX_STREAMS) {
+      throw new TicketWatch.TooManyStreams("too many live queue pages are open; this one will not update by "
+          + "itself");
+    }
     SseEmitter emitter = new SseEmitter(TicketWatch.STREAM_TIMEOUT.toMillis());
     Subscriber subscriber = new Subscriber(emitter);
     subscribers.add(subscriber);
@@ -69,6 +75,20 @@ public class QueueWatch implements SmartLifecycle {
   private void poll() {
     if (subscribers.isEmpty()) {
       return;
+    }
+    boolean heartbeat = System.nanoTime() - lastHeartbeat > HEARTBEAT.toNanos();
+    if (heartbeat) {
+      lastHeartbeat = System.nanoTime(); // finds the streams of closed tabs, so an idle queue stops being read
+      for (Subscriber subscriber : subscribers) {
+        try {
+          subscriber.emitter.send(SseEmitter.event().comment("alive"));
+        } catch (IOException | RuntimeException e) {
+          subscribers.remove(subscriber);
+        }
+      }
+      if (subscribers.isEmpty()) {
+        return;
+      }
     }
     List<TicketSummary> rows;
     try {
@@ -85,7 +105,7 @@ public class QueueWatch implements SmartLifecycle {
         // the first poll after subscribing also refreshes: the list may have changed since the page was rendered
         subscriber.emitter.send(SseEmitter.event().name(EVENT).data(rows.size()));
         subscriber.last = rows;
-      } catch (IOException | IllegalStateException e) {
+      } catch (IOException | RuntimeException e) {
         subscribers.remove(subscriber);
       }
     }

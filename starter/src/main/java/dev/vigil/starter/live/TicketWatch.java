@@ -27,6 +27,9 @@ public class TicketWatch implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(TicketWatch.class);
   /** A page's stream ends after this long; the browser's EventSource reconnects by itself. */
   static final Duration STREAM_TIMEOUT = Duration.ofMinutes(15);
+  /** At most this many open streams per ticket and in all: each holds a connection (the status page needs none). */
+  static final int MAX_PER_TICKET = 20;
+  static final int MAX_STREAMS = 2_000;
   private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
   /** Turns the change between the view a subscriber last saw and the current one into events for it. */
@@ -75,14 +78,40 @@ public class TicketWatch implements SmartLifecycle {
    *     finds the same view nothing is sent, otherwise the renderer gets a null "before" (refresh everything)
    */
   public SseEmitter subscribe(String ticketId, Integer seen, Renderer renderer) {
+    if (streams() >= MAX_STREAMS) {
+      throw new TooManyStreams("too many live pages are open; this one will not update by itself");
+    }
     SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
     Subscription subscription = new Subscription(emitter, renderer, seen);
-    watched.computeIfAbsent(ticketId, id -> new CopyOnWriteArrayList<>()).add(subscription);
+    boolean[] added = {false};
+    watched.compute(ticketId, (id, list) -> {
+      List<Subscription> subscriptions = list == null ? new CopyOnWriteArrayList<>() : list;
+      if (subscriptions.size() < MAX_PER_TICKET) {
+        subscriptions.add(subscription);
+        added[0] = true;
+      }
+      return subscriptions.isEmpty() ? null : subscriptions;
+    });
+    if (!added[0]) {
+      throw new TooManyStreams("too many live pages follow ticket " + ticketId + "; this one will not update by "
+          + "itself");
+    }
     Runnable remove = () -> unsubscribe(ticketId, subscription);
     emitter.onCompletion(remove);
     emitter.onTimeout(remove);
     emitter.onError(e -> remove.run());
     return emitter;
+  }
+
+  private int streams() {
+    return watched.values().stream().mapToInt(List::size).sum();
+  }
+
+  /** Refused stream: the page still works, it just does not update live. Answered with 429. */
+  public static class TooManyStreams extends RuntimeException {
+    public TooManyStreams(String message) {
+      super(message);
+    }
   }
 
   /** Tickets some page watches now (for tests and diagnostics). */
@@ -144,6 +173,10 @@ public class TicketWatch implements SmartLifecycle {
         last = view;
       } catch (IOException | IllegalStateException e) {
         gone.run(); // the page went away
+      } catch (RuntimeException e) {
+        log.warn("live update of a page failed; its stream is closed and the browser reconnects", e);
+        gone.run();
+        emitter.completeWithError(e);
       }
     }
   }

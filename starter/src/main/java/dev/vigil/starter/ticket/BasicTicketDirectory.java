@@ -40,6 +40,10 @@ public class BasicTicketDirectory implements TicketDirectory {
 
   @Override
   public List<TicketSummary> list(TicketFilter filter) {
+    return TemporalErrors.translating(() -> listOrFail(filter));
+  }
+
+  private List<TicketSummary> listOrFail(TicketFilter filter) {
     Map<String, WorkflowExecutionInfo> latestRuns = new LinkedHashMap<>();
     for (WorkflowExecutionInfo info : open()) {
       latestRuns.put(info.getExecution().getWorkflowId(), info);

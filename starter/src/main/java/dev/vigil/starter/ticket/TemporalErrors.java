@@ -3,6 +3,7 @@ package dev.vigil.starter.ticket;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Classifies errors from the Temporal client by the gRPC status underneath them. */
 final class TemporalErrors {
@@ -27,6 +28,18 @@ final class TemporalErrors {
   static boolean isUnavailable(Throwable error) {
     Status.Code code = statusOf(error);
     return code != null && UNAVAILABLE.contains(code);
+  }
+
+  /** Runs a read, turning "Temporal unreachable or too slow" into {@link TicketExceptions.TemporalUnavailable}. */
+  static <T> T translating(Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (RuntimeException e) {
+      if (isUnavailable(e)) {
+        throw new TicketExceptions.TemporalUnavailable(e);
+      }
+      throw e;
+    }
   }
 
   static boolean isNotFound(Throwable error) {

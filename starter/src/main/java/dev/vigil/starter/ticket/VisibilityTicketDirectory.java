@@ -16,6 +16,10 @@ public class VisibilityTicketDirectory implements TicketDirectory {
 
   @Override
   public List<TicketSummary> list(TicketFilter filter) {
+    return TemporalErrors.translating(() -> listOrFail(filter));
+  }
+
+  private List<TicketSummary> listOrFail(TicketFilter filter) {
     try (var executions = client.listExecutions(query(filter))) {
       return executions.limit(filter.limit())
           .map(WorkflowExecutionMetadata::getWorkflowExecutionInfo)

@@ -7,7 +7,10 @@ import dev.vigil.starter.knowledge.KnowledgeCuration;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,9 +44,13 @@ public class KnowledgePages {
     if (page < 0 || page > 10_000) {
       throw new IllegalArgumentException("page must be 0..10000");
     }
-    EntryStatus entryStatus = blank(status) ? null : EntryStatus.fromWire(status);
-    EntryKind entryKind = blank(kind) ? null : EntryKind.fromWire(kind);
-    model.addAttribute("results", curation.find(q, tenant, entryStatus, null, entryKind, page * PAGE_SIZE,
+    EntryStatus entryStatus = blank(status) ? null : parsed(() -> EntryStatus.fromWire(status),
+        "status must be one of active, draft, retired");
+    EntryKind entryKind = blank(kind) ? null : parsed(() -> EntryKind.fromWire(kind),
+        "kind must be one of qa, doc, custom");
+    // "any status" means any here, drafts and retired entries included (the API's search default is active only)
+    Set<EntryStatus> statuses = entryStatus == null ? EnumSet.allOf(EntryStatus.class) : Set.of(entryStatus);
+    model.addAttribute("results", curation.find(q, tenant, statuses, null, entryKind, page * PAGE_SIZE,
         PAGE_SIZE));
     model.addAttribute("q", q);
     model.addAttribute("status", entryStatus == null ? "" : entryStatus.wireName());
@@ -95,6 +102,14 @@ public class KnowledgePages {
 
   private static String back(String id) {
     return "redirect:" + UriComponentsBuilder.fromPath("/knowledge/{id}").buildAndExpand(id).encode().toUriString();
+  }
+
+  private static <T> T parsed(Supplier<T> parser, String message) {
+    try {
+      return parser.get();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(message);
+    }
   }
 
   private static boolean blank(String value) {

@@ -40,8 +40,11 @@ public class QueuePage {
     return "queue";
   }
 
-  /** The table alone, re-read by the page when the stream says the list changed. */
-  @GetMapping("/tickets/rows")
+  /**
+   * The table alone, re-read by the page when the stream says the list changed (under {@code /queue}: any path
+   * below {@code /tickets/} could be a ticket's id).
+   */
+  @GetMapping("/queue/rows")
   public String rows(@RequestParam(required = false) String status,
       @RequestParam(required = false) String priority, @RequestParam(required = false) String assignee,
       @RequestParam(required = false) String tenant, Model model) {
@@ -52,7 +55,7 @@ public class QueuePage {
     return "queue :: rows";
   }
 
-  @GetMapping(path = "/tickets/stream", produces = "text/event-stream")
+  @GetMapping(path = "/queue/stream", produces = "text/event-stream")
   @ResponseBody
   public SseEmitter stream() {
     return watch.subscribe();

@@ -5,8 +5,11 @@ import dev.vigil.starter.live.TicketWatch;
 import dev.vigil.starter.status.StatusTokens;
 import dev.vigil.starter.ticket.TicketExceptions;
 import dev.vigil.starter.ticket.TicketService;
+import dev.vigil.workflows.ticket.Message;
 import dev.vigil.workflows.ticket.TicketIds;
 import dev.vigil.workflows.ticket.TicketView;
+import dev.vigil.workflows.ticket.TimelineEntry;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,9 +65,29 @@ public class StatusPage {
   }
 
   private static void show(TicketView view, String token, Model model) {
+    List<Message> replies = TicketChanges.repliesOf(view);
     model.addAttribute("view", view);
-    model.addAttribute("replies", TicketChanges.repliesOf(view));
+    model.addAttribute("replies", replies);
+    model.addAttribute("lastChange", lastVisibleChange(view, replies));
     model.addAttribute("token", token);
+  }
+
+  /** When the customer last saw something change: a reply or a status change, not internal activity. */
+  private static Instant lastVisibleChange(TicketView view, List<Message> replies) {
+    Instant last = view.createdAt();
+    for (Message reply : replies) {
+      last = later(last, reply.at() != null ? reply.at() : reply.receivedAt());
+    }
+    for (TimelineEntry entry : view.timeline()) {
+      if ("status".equals(entry.kind())) {
+        last = later(last, entry.at());
+      }
+    }
+    return last;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a == null || (b != null && b.isAfter(a)) ? b : a;
   }
 
   private TicketView opened(String ticketId, String token) {

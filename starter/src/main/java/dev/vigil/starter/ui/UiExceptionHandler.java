@@ -1,10 +1,13 @@
 package dev.vigil.starter.ui;
 
 import dev.vigil.starter.knowledge.KnowledgeController;
+import dev.vigil.starter.live.TicketWatch;
 import dev.vigil.starter.ticket.TicketExceptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -27,6 +30,13 @@ public class UiExceptionHandler {
   @ResponseStatus(HttpStatus.NOT_FOUND)
   ModelAndView notFound(RuntimeException e) {
     return problem("Not found", e instanceof PageNotFound ? "There is nothing here." : e.getMessage());
+  }
+
+  /** A live stream refused for load: the browser's EventSource retries later; the page itself works. */
+  @ExceptionHandler(TicketWatch.TooManyStreams.class)
+  ResponseEntity<Void> tooManyStreams(TicketWatch.TooManyStreams e) {
+    log.warn("{}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60").build();
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.starter.support.EmbeddedApiTest;
 import dev.vigil.starter.support.VigilHttp;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Enumerates every route the application serves and checks that, unauthenticated, each one is refused: machine
- * routes (API, OpenAPI, actuator) with 401, web pages by a redirect to the login page, form posts without a
+ * routes (API, actuator) with 401, web pages (the OpenAPI description and Swagger UI among them) by a redirect to the login page, form posts without a
  * session's CSRF token with 403. Open: the signed webhook, the health probe, the login page, and the customer
  * status page, which answers 404 to anything but its ticket's own token. A new route cannot slip through.
  */
@@ -76,8 +80,20 @@ class RouteSecurityTest extends EmbeddedApiTest {
     assertThat(http.get("/api/v1/tickets", "andy", "andy-pw").status()).isEqualTo(200);
   }
 
+  @Test
+  void browsersAreNeverAskedForApiCredentials_andHtmxIsSentToTheLoginPage() throws Exception {
+    VigilHttp.Response api = http.get("/api/v1/tickets", null, null);
+    assertThat(api.status()).isEqualTo(401);
+    assertThat(api.headers().firstValue("WWW-Authenticate")).as("no Basic challenge a browser would remember")
+        .isEmpty();
+    HttpResponse<Void> section = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/tickets/T-1/sections/facts")).header("HX-Request", "true")
+        .GET().build(), HttpResponse.BodyHandlers.discarding());
+    assertThat(section.statusCode()).isEqualTo(401);
+    assertThat(section.headers().firstValue("HX-Redirect")).hasValue("/login");
+  }
+
   private static boolean machineRoute(String pattern) {
-    return pattern.startsWith("/api/") || pattern.startsWith("/v3/") || pattern.startsWith("/swagger-ui")
-        || pattern.startsWith("/actuator");
+    return pattern.startsWith("/api/") || pattern.startsWith("/actuator");
   }
 }

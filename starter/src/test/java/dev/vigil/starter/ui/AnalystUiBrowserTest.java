@@ -233,6 +233,14 @@ class AnalystUiBrowserTest {
             + " 'application/x-www-form-urlencoded'}, body: '_csrf=' + encodeURIComponent("
             + "document.querySelector('input[name=_csrf]').value)}).then(r => done(r.status));");
     assertThat(((Number) status).intValue()).isEqualTo(403);
+    Object apiWithSession = ((JavascriptExecutor) browser.driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch('/api/v1/tickets').then(r => done(r.status));");
+    assertThat(((Number) apiWithSession).intValue()).as("the API takes no session cookie").isEqualTo(401);
+
+    browser.open("/swagger-ui.html");
+    browser.await(20, d -> d.findElements(By.cssSelector(".swagger-ui .info .title")).size() == 1);
+    assertThat(browser.find(".swagger-ui .info .title").getText()).contains("Vigil");
   }
 
   private int status(String path) throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import dev.vigil.activities.knowledge.KnowledgeFilter;
 import dev.vigil.activities.knowledge.KnowledgeIndex;
 import dev.vigil.starter.config.UiProperties;
 import dev.vigil.starter.ticket.TicketDirectory;
+import dev.vigil.starter.ticket.TicketExceptions;
 import dev.vigil.starter.ticket.TicketFilter;
 import dev.vigil.starter.ticket.TicketService;
 import dev.vigil.starter.ticket.TicketSummary;
@@ -61,7 +62,12 @@ public class DashboardService {
     this.clock = clock;
   }
 
-  public Dashboard dashboard() {
+  /**
+   * The figures, computed at most once per few seconds however many people look (others wait for the one
+   * computing). Temporal being unreachable ends the computation at once with {@code TemporalUnavailable} (a 503
+   * page) instead of trying every ticket.
+   */
+  public synchronized Dashboard dashboard() {
     Instant now = clock.instant();
     Cached current = cached;
     if (current != null && Duration.between(current.at(), now).compareTo(REUSE) < 0) {
@@ -76,9 +82,11 @@ public class DashboardService {
     List<TicketView> views = new ArrayList<>();
     int unreadable = 0;
     for (TicketSummary summary : directory.list(new TicketFilter(null, null, null, null,
-        Math.min(maxTickets, TicketFilter.MAX_LIMIT)))) {
+        maxTickets))) {
       try {
         views.add(tickets.view(summary.ticketId()));
+      } catch (TicketExceptions.TemporalUnavailable e) {
+        throw e;
       } catch (RuntimeException e) {
         unreadable++;
         log.debug("dashboard cannot read ticket {}: {}", summary.ticketId(), e.toString());
