@@ -5,12 +5,10 @@ import dev.vigil.starter.ticket.TicketDirectory;
 import dev.vigil.starter.ticket.TicketFilter;
 import dev.vigil.starter.ticket.TicketSummary;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -19,7 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * own filtered rows. The list is read once per interval for all pages, and not at all while none is open.
  */
 @Component
-public class QueueWatch implements SmartLifecycle {
+public class QueueWatch extends PollingWatch {
   private static final Logger log = LoggerFactory.getLogger(QueueWatch.class);
   /** How many of the newest tickets are compared: a change further down is not a live concern. */
   static final int WATCHED_ROWS = 200;
@@ -27,33 +25,14 @@ public class QueueWatch implements SmartLifecycle {
 
   private final TicketDirectory directory;
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-  private final Duration pollInterval;
-  private static final Duration HEARTBEAT = Duration.ofSeconds(15);
-  private volatile Poller poller;
-  private volatile long lastHeartbeat = System.nanoTime();
 
   public QueueWatch(TicketDirectory directory, UiProperties ui) {
+    super("vigil-queue-watch", ui.queuePollInterval());
     this.directory = directory;
-    this.pollInterval = ui.queuePollInterval();
   }
 
   @Override
-  public void start() {
-    poller = new Poller("vigil-queue-watch", pollInterval, this::poll);
-  }
-
-  @Override
-  public boolean isRunning() {
-    return poller != null;
-  }
-
-  /** Ends every open stream before the web server's graceful shutdown would wait for them. */
-  @Override
-  public void stop() {
-    if (poller != null) {
-      poller.close();
-      poller = null;
-    }
+  void closeStreams() {
     subscribers.forEach(s -> s.emitter.complete());
     subscribers.clear();
   }
@@ -63,7 +42,7 @@ public class QueueWatch implements SmartLifecycle {
       throw new TicketWatch.TooManyStreams("too many live queue pages are open; this one will not update by "
           + "itself");
     }
-    SseEmitter emitter = new SseEmitter(TicketWatch.STREAM_TIMEOUT.toMillis());
+    SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
     Subscriber subscriber = new Subscriber(emitter);
     subscribers.add(subscriber);
     emitter.onCompletion(() -> subscribers.remove(subscriber));
@@ -72,13 +51,12 @@ public class QueueWatch implements SmartLifecycle {
     return emitter;
   }
 
-  private void poll() {
+  @Override
+  void poll(boolean heartbeat) {
     if (subscribers.isEmpty()) {
       return;
     }
-    boolean heartbeat = System.nanoTime() - lastHeartbeat > HEARTBEAT.toNanos();
-    if (heartbeat) {
-      lastHeartbeat = System.nanoTime(); // finds the streams of closed tabs, so an idle queue stops being read
+    if (heartbeat) { // finds the streams of closed tabs, so an idle queue stops being read
       for (Subscriber subscriber : subscribers) {
         try {
           subscriber.emitter.send(SseEmitter.event().comment("alive"));

@@ -4,7 +4,6 @@ import dev.vigil.starter.config.UiProperties;
 import dev.vigil.starter.ticket.TicketService;
 import dev.vigil.workflows.ticket.TicketView;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -23,14 +21,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * events. Nothing is watched while no page is open.
  */
 @Component
-public class TicketWatch implements SmartLifecycle {
+public class TicketWatch extends PollingWatch {
   private static final Logger log = LoggerFactory.getLogger(TicketWatch.class);
-  /** A page's stream ends after this long; the browser's EventSource reconnects by itself. */
-  static final Duration STREAM_TIMEOUT = Duration.ofMinutes(15);
   /** At most this many open streams per ticket and in all: each holds a connection (the status page needs none). */
   static final int MAX_PER_TICKET = 20;
   static final int MAX_STREAMS = 2_000;
-  private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
   /** Turns the change between the view a subscriber last saw and the current one into events for it. */
   @FunctionalInterface
@@ -41,32 +36,14 @@ public class TicketWatch implements SmartLifecycle {
 
   private final TicketService tickets;
   private final Map<String, List<Subscription>> watched = new ConcurrentHashMap<>();
-  private final Duration pollInterval;
-  private volatile Poller poller;
-  private volatile long lastHeartbeat = System.nanoTime();
 
   public TicketWatch(TicketService tickets, UiProperties ui) {
+    super("vigil-ticket-watch", ui.pollInterval());
     this.tickets = tickets;
-    this.pollInterval = ui.pollInterval();
   }
 
   @Override
-  public void start() {
-    poller = new Poller("vigil-ticket-watch", pollInterval, this::poll);
-  }
-
-  @Override
-  public boolean isRunning() {
-    return poller != null;
-  }
-
-  /** Ends every open stream before the web server's graceful shutdown would wait for them. */
-  @Override
-  public void stop() {
-    if (poller != null) {
-      poller.close();
-      poller = null;
-    }
+  void closeStreams() {
     watched.values().forEach(list -> list.forEach(s -> s.emitter.complete()));
     watched.clear();
   }
@@ -126,11 +103,8 @@ public class TicketWatch implements SmartLifecycle {
     });
   }
 
-  void poll() {
-    boolean heartbeat = System.nanoTime() - lastHeartbeat > HEARTBEAT.toNanos();
-    if (heartbeat) {
-      lastHeartbeat = System.nanoTime();
-    }
+  @Override
+  void poll(boolean heartbeat) {
     for (Map.Entry<String, List<Subscription>> entry : watched.entrySet()) {
       TicketView view;
       try {

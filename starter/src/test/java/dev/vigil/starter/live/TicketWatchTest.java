@@ -37,13 +37,13 @@ class TicketWatchTest {
   void aPageShowingTheCurrentViewGetsNothingUntilTheTicketChanges() {
     when(tickets.view("T-1")).thenReturn(OPEN);
     watch.subscribe("T-1", OPEN.hashCode(), recorder());
-    watch.poll();
+    watch.poll(false);
     assertThat(rendered).hasSize(1);
     assertThat(rendered.get(0)[0]).as("before = what the page shows").isEqualTo(OPEN);
 
     TicketView resolved = Views.with(OPEN, TicketStatus.RESOLVED);
     when(tickets.view("T-1")).thenReturn(resolved);
-    watch.poll();
+    watch.poll(false);
     assertThat(rendered.get(1)[0]).isEqualTo(OPEN);
     assertThat(rendered.get(1)[1]).isEqualTo(resolved);
   }
@@ -53,7 +53,7 @@ class TicketWatchTest {
     when(tickets.view("T-1")).thenReturn(Views.with(OPEN, TicketStatus.RESOLVED));
     watch.subscribe("T-1", OPEN.hashCode(), recorder());
     watch.subscribe("T-1", null, recorder());
-    watch.poll();
+    watch.poll(false);
     assertThat(rendered).hasSize(2).allSatisfy(pair -> assertThat(pair[0]).isNull());
     verify(tickets, times(1)).view("T-1"); // one query per watched ticket, however many pages
   }
@@ -63,9 +63,9 @@ class TicketWatchTest {
     when(tickets.view("T-1")).thenThrow(new TicketExceptions.TemporalUnavailable(new RuntimeException("down")))
         .thenReturn(OPEN);
     watch.subscribe("T-1", null, recorder());
-    watch.poll();
+    watch.poll(false);
     assertThat(rendered).isEmpty();
-    watch.poll();
+    watch.poll(false);
     assertThat(rendered).hasSize(1);
     assertThat(watch.watchedTickets()).containsExactly("T-1");
   }
