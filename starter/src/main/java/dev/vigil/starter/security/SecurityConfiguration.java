@@ -37,8 +37,9 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
  *       401 when unauthenticated, without a {@code WWW-Authenticate} challenge, so a browser never remembers API
  *       credentials that a hostile page's form post could then ride on. Open: the signed webhook and the health
  *       probe. Reads need any role, actions analyst or admin, metrics operator or admin.
- *   <li>People (the web UI, Swagger UI and the OpenAPI description): form login with a session, CSRF on for every
- *       form, unauthenticated pages redirect to {@code /login} (htmx and event-stream requests get 401 and htmx is
+ *   <li>The OpenAPI description ({@code /v3/**}): read-only, for HTTP Basic (code generators) or a signed-in
+ *       session (Swagger UI); 401 otherwise.
+ *   <li>People (the web UI and Swagger UI): form login with a session, CSRF on for every form, unauthenticated pages redirect to {@code /login} (htmx and event-stream requests get 401 and htmx is
  *       told to go to the login page). Open: the login page, static assets and the customer status page (which
  *       checks its own per-ticket token). Pages need any role; actions on tickets and knowledge analyst or admin.
  * </ul>
@@ -71,6 +72,19 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(2)
+  SecurityFilterChain apiDescriptionSecurity(HttpSecurity http) throws Exception {
+    http
+        .securityMatcher("/v3/**")
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(HttpMethod.GET, "/v3/**").hasAnyRole(ANALYST, OPERATOR, ADMIN)
+            .anyRequest().denyAll())
+        .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
     http
         .authorizeHttpRequests(auth -> auth
