@@ -1,6 +1,7 @@
 package dev.vigil.starter.live;
 
 import dev.vigil.starter.config.UiProperties;
+import dev.vigil.starter.ticket.TicketExceptions;
 import dev.vigil.starter.ticket.TicketService;
 import dev.vigil.workflows.ticket.TicketView;
 import java.io.IOException;
@@ -109,6 +110,10 @@ public class TicketWatch extends PollingWatch {
       TicketView view;
       try {
         view = tickets.view(entry.getKey());
+      } catch (TicketExceptions.TicketNotFound e) {
+        watched.remove(entry.getKey()); // the ticket's run is gone: end its streams instead of asking forever
+        entry.getValue().forEach(s -> s.emitter.complete());
+        continue;
       } catch (RuntimeException e) {
         log.debug("cannot read watched ticket {}: {}", entry.getKey(), e.toString());
         continue; // Temporal briefly unreachable: the next poll tries again, pages keep what they show

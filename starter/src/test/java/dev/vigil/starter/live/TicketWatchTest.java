@@ -68,5 +68,9 @@ class TicketWatchTest {
     watch.poll(false);
     assertThat(rendered).hasSize(1);
     assertThat(watch.watchedTickets()).containsExactly("T-1");
+
+    when(tickets.view("T-1")).thenThrow(new TicketExceptions.TicketNotFound("T-1"));
+    watch.poll(false);
+    assertThat(watch.watchedTickets()).as("a ticket whose run is gone is no longer asked for").isEmpty();
   }
 }
