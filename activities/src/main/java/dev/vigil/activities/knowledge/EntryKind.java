@@ -15,8 +15,14 @@ public enum EntryKind {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The value of a wire name (any case); anything else is refused with the names allowed. */
   @JsonCreator
   public static EntryKind fromWire(String value) {
-    return valueOf(value.toUpperCase(Locale.ROOT));
+    for (EntryKind candidate : values()) {
+      if (candidate.wireName().equalsIgnoreCase(value)) {
+        return candidate;
+      }
+    }
+    throw new IllegalArgumentException("kind must be one of qa, doc, custom");
   }
 }

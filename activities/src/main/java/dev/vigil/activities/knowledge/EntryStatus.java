@@ -15,8 +15,14 @@ public enum EntryStatus {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The value of a wire name (any case); anything else is refused with the names allowed. */
   @JsonCreator
   public static EntryStatus fromWire(String value) {
-    return valueOf(value.toUpperCase(Locale.ROOT));
+    for (EntryStatus candidate : values()) {
+      if (candidate.wireName().equalsIgnoreCase(value)) {
+        return candidate;
+      }
+    }
+    throw new IllegalArgumentException("status must be one of active, draft, retired");
   }
 }

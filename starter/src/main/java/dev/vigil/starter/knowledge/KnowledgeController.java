@@ -78,9 +78,8 @@ public class KnowledgeController {
     if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
       throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + " and offset at least 0");
     }
-    EntryStatus entryStatus = status == null ? null : parse(() -> EntryStatus.fromWire(status), "status",
-        "active, draft, retired");
-    EntryKind entryKind = kind == null ? null : parse(() -> EntryKind.fromWire(kind), "kind", "qa, doc, custom");
+    EntryStatus entryStatus = status == null ? null : EntryStatus.fromWire(status);
+    EntryKind entryKind = kind == null ? null : EntryKind.fromWire(kind);
     return curation.find(q, tenant, entryStatus == null ? null : Set.of(entryStatus), product, entryKind, offset,
         limit);
   }
@@ -146,14 +145,6 @@ public class KnowledgeController {
     }
     KnowledgeFile.Parsed parsed = KnowledgeFile.validate(imported, source);
     return new ImportResult(index.bulkUpsert(parsed.entries()), parsed.problems());
-  }
-
-  private static <T> T parse(java.util.function.Supplier<T> parser, String field, String allowed) {
-    try {
-      return parser.get();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(field + " must be one of " + allowed);
-    }
   }
 
   private static String blankToNull(String value) {

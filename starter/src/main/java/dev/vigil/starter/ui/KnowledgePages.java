@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,10 +43,8 @@ public class KnowledgePages {
     if (page < 0 || page > 10_000) {
       throw new IllegalArgumentException("page must be 0..10000");
     }
-    EntryStatus entryStatus = blank(status) ? null : parsed(() -> EntryStatus.fromWire(status),
-        "status must be one of active, draft, retired");
-    EntryKind entryKind = blank(kind) ? null : parsed(() -> EntryKind.fromWire(kind),
-        "kind must be one of qa, doc, custom");
+    EntryStatus entryStatus = blank(status) ? null : EntryStatus.fromWire(status);
+    EntryKind entryKind = blank(kind) ? null : EntryKind.fromWire(kind);
     // "any status" means any here, drafts and retired entries included (the API's search default is active only)
     Set<EntryStatus> statuses = entryStatus == null ? EnumSet.allOf(EntryStatus.class) : Set.of(entryStatus);
     model.addAttribute("results", curation.find(q, tenant, statuses, null, entryKind, page * PAGE_SIZE,
@@ -102,14 +99,6 @@ public class KnowledgePages {
 
   private static String back(String id) {
     return "redirect:" + UriComponentsBuilder.fromPath("/knowledge/{id}").buildAndExpand(id).encode().toUriString();
-  }
-
-  private static <T> T parsed(Supplier<T> parser, String message) {
-    try {
-      return parser.get();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(message);
-    }
   }
 
   private static boolean blank(String value) {
