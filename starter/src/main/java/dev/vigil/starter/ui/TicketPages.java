@@ -67,15 +67,24 @@ public class TicketPages {
     return "ticket";
   }
 
-  /** One section of the page, re-read when the stream names it. */
+  /**
+   * One section of the page, re-read when the stream names it. Only the facts show the learning run's status, so
+   * only they pay for describing it; the other sections need the view alone.
+   */
   @GetMapping("/sections/{section}")
   public String section(@PathVariable String ticketId, @PathVariable String section, Model model) {
     if (!SECTIONS.contains(section)) {
       throw new IllegalArgumentException("unknown section " + section);
     }
-    TicketDetails details = tickets.details(TicketActions.checked(ticketId));
-    model.addAttribute("details", details);
-    addSectionData(details.ticket(), model);
+    TicketView view;
+    if (TicketChanges.FACTS.equals(section)) {
+      TicketDetails details = tickets.details(TicketActions.checked(ticketId));
+      model.addAttribute("details", details);
+      view = details.ticket();
+    } else {
+      view = tickets.view(TicketActions.checked(ticketId));
+    }
+    addSectionData(view, model);
     return "ticket :: " + section;
   }
 
