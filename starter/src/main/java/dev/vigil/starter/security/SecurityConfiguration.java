@@ -39,8 +39,9 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
  *       probe. Reads need any role, actions analyst or admin, metrics operator or admin.
  *   <li>The OpenAPI description ({@code /v3/**}): read-only, for HTTP Basic (code generators) or a signed-in
  *       session (Swagger UI); 401 otherwise.
- *   <li>People (the web UI and Swagger UI): form login with a session, CSRF on for every form, unauthenticated pages redirect to {@code /login} (htmx and event-stream requests get 401 and htmx is
- *       told to go to the login page). Open: the login page, static assets and the customer status page (which
+ *   <li>People (the web UI and Swagger UI): form login with a session, CSRF on for every form, unauthenticated
+ *       pages redirect to {@code /login} (htmx and event-stream requests get 401 and htmx is told to go to the
+ *       login page). Open: the login page, static assets and the customer status page (which
  *       checks its own per-ticket token). Pages need any role; actions on tickets and knowledge analyst or admin.
  * </ul>
  */
@@ -50,6 +51,8 @@ public class SecurityConfiguration {
   public static final String OPERATOR = "OPERATOR";
   public static final String ADMIN = "ADMIN";
   private static final LoginUrlAuthenticationEntryPoint LOGIN_PAGE = new LoginUrlAuthenticationEntryPoint("/login");
+  /** 401 without a {@code WWW-Authenticate} challenge: browsers never prompt for, so never remember, API logins. */
+  private static final HttpStatusEntryPoint NO_CHALLENGE = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
 
   @Bean
   @Order(1)
@@ -66,7 +69,7 @@ public class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ANALYST, OPERATOR, ADMIN)
             .requestMatchers("/api/**").hasAnyRole(ANALYST, ADMIN)
             .anyRequest().authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+        .httpBasic(basic -> basic.authenticationEntryPoint(NO_CHALLENGE));
     return http.build();
   }
 
@@ -78,8 +81,8 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.GET, "/v3/**").hasAnyRole(ANALYST, OPERATOR, ADMIN)
             .anyRequest().denyAll())
-        .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-        .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+        .httpBasic(basic -> basic.authenticationEntryPoint(NO_CHALLENGE))
+        .exceptionHandling(e -> e.authenticationEntryPoint(NO_CHALLENGE));
     return http.build();
   }
 

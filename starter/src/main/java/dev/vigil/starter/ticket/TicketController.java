@@ -58,13 +58,13 @@ public class TicketController {
   @GetMapping("/{ticketId}")
   @Operation(summary = "Read a ticket", description = "The workflow's view, with its learning run once closed.")
   public TicketDetails get(@PathVariable String ticketId) {
-    return tickets.details(checked(ticketId));
+    return tickets.details(TicketActions.checked(ticketId));
   }
 
   @PostMapping("/{ticketId}/summary")
   @Operation(summary = "Summarise the ticket", description = "Overview, decisions so far, open items with owners.")
   public CaseSummary summarize(@PathVariable String ticketId) {
-    return tickets.summarize(checked(ticketId));
+    return tickets.summarize(TicketActions.checked(ticketId));
   }
 
   @PostMapping("/{ticketId}/messages")
@@ -150,9 +150,5 @@ public class TicketController {
 
   private static TicketActions.Actor actor(Principal user, String idempotencyKey) {
     return TicketActions.Actor.of(user.getName(), "api", idempotencyKey);
-  }
-
-  private static String checked(String ticketId) {
-    return TicketActions.checked(ticketId);
   }
 }
