@@ -2,7 +2,9 @@ package dev.vigil.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.worker.temporal.EmbeddedTemporalServer;
 import dev.vigil.worker.temporal.SearchAttributeRegistrar;
+import dev.vigil.worker.temporal.TemporalConnection.EmbeddedTemporalServerHolder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,6 +20,15 @@ class VigilWorkerApplicationTest {
 
   @Autowired
   SearchAttributeRegistrar searchAttributes;
+
+  @Autowired
+  EmbeddedTemporalServerHolder embedded;
+
+  @Test
+  void givenDefaultSettings_theEmbeddedDevServerListensOnLoopbackOnly() {
+    assertThat(embedded.server()).map(EmbeddedTemporalServer::boundAddress)
+        .hasValueSatisfying(bound -> assertThat(bound.getAddress().isLoopbackAddress()).isTrue());
+  }
 
   @Test
   void givenEmbeddedDevServer_workerIsHealthy_andSearchAttributesAreRegistered() {

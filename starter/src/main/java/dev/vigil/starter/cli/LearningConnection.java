@@ -25,12 +25,13 @@ final class LearningConnection implements AutoCloseable {
     this.resources = resources;
   }
 
-  static LearningConnection open(String temporalTarget, String namespace, boolean localVigilRunning, String devPort) {
+  static LearningConnection open(String temporalTarget, String namespace, boolean localVigilRunning,
+      String devServer) {
     if (temporalTarget != null && !temporalTarget.isBlank()) {
       return connect(temporalTarget, namespace, "the Temporal cluster at " + temporalTarget);
     }
     if (localVigilRunning) {
-      return connect("127.0.0.1:" + devPort, namespace, "the running Vigil (dev server 127.0.0.1:" + devPort + ")");
+      return connect(devServer, namespace, "the running Vigil (dev server " + devServer + ")");
     }
     ConfigurableApplicationContext worker = new SpringApplicationBuilder(VigilWorkerApplication.class)
         .web(WebApplicationType.NONE)

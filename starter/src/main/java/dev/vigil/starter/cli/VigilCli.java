@@ -1,5 +1,6 @@
 package dev.vigil.starter.cli;
 
+import dev.vigil.worker.temporal.EmbeddedTemporalServer;
 import dev.vigil.activities.knowledge.BulkResult;
 import dev.vigil.activities.knowledge.KnowledgeEntry;
 import dev.vigil.activities.knowledge.importing.ImportProblem;
@@ -213,7 +214,8 @@ public final class VigilCli {
     String url = env("VIGIL_URL", "http://127.0.0.1:" + env("VIGIL_PORT", "8080"));
     try (LearningConnection connection = LearningConnection.open(System.getenv("VIGIL_TEMPORAL_TARGET"),
         env("VIGIL_TEMPORAL_NAMESPACE", "default"), RemoteKnowledgeImporter.reachable(url),
-        env("VIGIL_TEMPORAL_DEV_PORT", "7233"))) {
+        EmbeddedTemporalServer.clientHost(env("VIGIL_TEMPORAL_DEV_BIND", EmbeddedTemporalServer.LOOPBACK)) + ":"
+            + env("VIGIL_TEMPORAL_DEV_PORT", "7233"))) {
       out.println("learning from " + parsed.items().size() + " tickets in " + file + " through "
           + connection.description() + " (checkpoint " + checkpoint + ")");
       TicketBackfill.Summary summary = new TicketBackfill(connection.client(), source, checkpoint, concurrency)

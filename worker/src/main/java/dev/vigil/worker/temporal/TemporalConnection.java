@@ -23,7 +23,7 @@ public class TemporalConnection {
   @Bean(destroyMethod = "close")
   EmbeddedTemporalServerHolder embeddedTemporalServer(TemporalProperties properties) {
     return new EmbeddedTemporalServerHolder(
-        properties.embedded() ? Optional.of(EmbeddedTemporalServer.start(properties.devPort())) : Optional.empty());
+        properties.embedded() ? Optional.of(EmbeddedTemporalServer.start(properties.devBind(), properties.devPort())) : Optional.empty());
   }
 
   /** Temporal SDK metrics, and the counters workflows emit, reported to Micrometer (Prometheus, actuator). */

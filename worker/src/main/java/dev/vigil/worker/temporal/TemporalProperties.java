@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param target host:port of a Temporal frontend; blank runs the in-process dev server instead
  * @param namespace the Temporal namespace
  * @param devPort gRPC port of the embedded dev server (0 picks a free one)
+ * @param devBind address the embedded dev server listens on; loopback by default, because it has no TLS and no
+ *     authentication
  * @param uiUrl base URL of the Temporal Web UI, for links to runs
  * @param rpcTimeout how long one call to Temporal may take, retries included, before the caller gives up
  * @param visibility {@code auto} (basic listing on the dev server, visibility queries on a cluster), {@code basic} or
@@ -25,6 +27,7 @@ public record TemporalProperties(
     String target,
     @NotBlank String namespace,
     @Min(0) @Max(65535) int devPort,
+    @NotBlank String devBind,
     String uiUrl,
     @NotNull Duration rpcTimeout,
     @NotNull Visibility visibility) {
