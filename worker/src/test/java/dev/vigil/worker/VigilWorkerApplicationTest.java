@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.worker.temporal.EmbeddedTemporalServer;
 import dev.vigil.worker.temporal.SearchAttributeRegistrar;
-import dev.vigil.worker.temporal.TemporalConnection.EmbeddedTemporalServerHolder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,12 +21,11 @@ class VigilWorkerApplicationTest {
   SearchAttributeRegistrar searchAttributes;
 
   @Autowired
-  EmbeddedTemporalServerHolder embedded;
+  EmbeddedTemporalServer embedded;
 
   @Test
   void givenDefaultSettings_theEmbeddedDevServerListensOnLoopbackOnly() {
-    assertThat(embedded.server()).map(EmbeddedTemporalServer::boundAddress)
-        .hasValueSatisfying(bound -> assertThat(bound.getAddress().isLoopbackAddress()).isTrue());
+    assertThat(embedded.boundAddress().getAddress().isLoopbackAddress()).isTrue();
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.activities.knowledge.elasticsearch.ElasticsearchKnowledgeIndex;
 import dev.vigil.activities.knowledge.elasticsearch.ElasticsearchSettings;
-import dev.vigil.activities.knowledge.elasticsearch.LocalElasticsearch;
+import dev.vigil.testkit.elasticsearch.LocalElasticsearch;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -7,7 +7,7 @@ import dev.vigil.activities.knowledge.KnowledgeFilter;
 import dev.vigil.activities.knowledge.SharedEmbedder;
 import dev.vigil.activities.knowledge.elasticsearch.ElasticsearchKnowledgeIndex;
 import dev.vigil.activities.knowledge.elasticsearch.ElasticsearchSettings;
-import dev.vigil.activities.knowledge.elasticsearch.LocalElasticsearch;
+import dev.vigil.testkit.elasticsearch.LocalElasticsearch;
 import dev.vigil.workflows.learning.ClosedTicket;
 import dev.vigil.workflows.learning.KnowledgeChange;
 import dev.vigil.workflows.learning.LearningOutcome;

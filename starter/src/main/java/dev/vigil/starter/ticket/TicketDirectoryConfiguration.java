@@ -1,6 +1,6 @@
 package dev.vigil.starter.ticket;
 
-import dev.vigil.worker.temporal.TemporalProperties;
+import dev.vigil.client.temporal.TemporalProperties;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import org.springframework.context.annotation.Bean;

@@ -2,7 +2,7 @@ package dev.vigil.starter.ticket;
 
 import dev.vigil.starter.config.TicketProperties;
 import dev.vigil.starter.status.StatusLinks;
-import dev.vigil.worker.temporal.TemporalProperties;
+import dev.vigil.client.temporal.TemporalProperties;
 import dev.vigil.workflows.assistant.CaseSummary;
 import dev.vigil.workflows.ticket.LearningRun;
 import dev.vigil.workflows.ticket.TicketDelivery;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.starter.support.EmbeddedApiTest;
-import dev.vigil.starter.support.VigilHttp;
+import dev.vigil.testkit.http.VigilHttp;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

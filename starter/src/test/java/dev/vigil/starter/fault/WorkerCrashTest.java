@@ -3,7 +3,7 @@ package dev.vigil.starter.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.vigil.starter.support.SearchAttributes;
+import dev.vigil.testkit.temporal.SearchAttributes;
 import dev.vigil.activities.knowledge.EntryKind;
 import dev.vigil.activities.knowledge.EntryStatus;
 import dev.vigil.activities.knowledge.KnowledgeEntry;

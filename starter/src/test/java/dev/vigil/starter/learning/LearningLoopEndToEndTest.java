@@ -1,11 +1,14 @@
 package dev.vigil.starter.learning;
 
+import java.util.Objects;
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.starter.support.EmbeddedApiTest;
-import dev.vigil.starter.support.VigilHttp;
+import dev.vigil.testkit.http.VigilHttp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -43,19 +46,19 @@ class LearningLoopEndToEndTest extends EmbeddedApiTest {
     http.webhook(VigilHttp.event("ticket.closed", first));
 
     String query = URLEncoder.encode(marker + " webhook endpoint times out", StandardCharsets.UTF_8);
-    long deadline = System.currentTimeMillis() + 30_000;
-    JsonNode learned = null;
-    while (learned == null && System.currentTimeMillis() < deadline) {
-      // a search without a tenant sees global entries only: the learned one is private to acme
-      for (JsonNode hit : http.getAsAdmin("/api/v1/knowledge?q=" + query + "&tenant=" + tenant).json()
-          .get("hits")) {
-        if (hit.get("entry").get("provenance").get("ticketIds").toString().contains(first)) {
-          learned = hit.get("entry");
-        }
-      }
-      VigilHttp.sleep(200);
-    }
-    assertThat(learned).as("a learned entry with the ticket in its provenance within 30 s").isNotNull();
+    // a search without a tenant sees global entries only: the learned one is private to acme
+    JsonNode learned = await("a learned entry with the ticket in its provenance").atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> {
+          JsonNode found = null;
+          for (JsonNode hit : http.getAsAdmin("/api/v1/knowledge?q=" + query + "&tenant=" + tenant).json()
+              .get("hits")) {
+            if (hit.get("entry").get("provenance").get("ticketIds").toString().contains(first)) {
+              found = hit.get("entry");
+            }
+          }
+          return found;
+        }, Objects::nonNull);
     assertThat(learned.get("kind").asText()).isEqualTo("qa");
     assertThat(learned.get("scope").asText()).isEqualTo(tenant);
     assertThat(learned.get("answer").asText()).contains("HTTP 200").doesNotContain("Best regards");

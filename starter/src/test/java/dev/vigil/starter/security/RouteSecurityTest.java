@@ -3,7 +3,7 @@ package dev.vigil.starter.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.starter.support.EmbeddedApiTest;
-import dev.vigil.starter.support.VigilHttp;
+import dev.vigil.testkit.http.VigilHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,5 +1,6 @@
 package dev.vigil.starter.support;
 
+import dev.vigil.testkit.http.VigilHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -1,11 +1,14 @@
 package dev.vigil.starter.ticket;
 
+import dev.vigil.starter.VigilWebApplication;
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vigil.starter.support.SearchAttributes;
-import dev.vigil.starter.support.VigilHttp;
+import dev.vigil.testkit.temporal.SearchAttributes;
+import dev.vigil.testkit.http.VigilHttp;
 import dev.vigil.worker.temporal.EmbeddedTemporalServer;
 import dev.vigil.workflows.shared.TaskQueues;
 import dev.vigil.workflows.ticket.TicketWorkflowImpl;
@@ -27,9 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Temporal comes back, the sender retries the same events (one of them twice): each applies exactly once.
  */
 @SpringBootTest(
+    classes = VigilWebApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "vigil.worker.enabled=false",
       "vigil.temporal.rpc-timeout=1s",
       "vigil.data-dir=target/test-data/recovery",
       "vigil.webhook.secret=" + VigilHttp.SECRET,
@@ -67,14 +70,9 @@ class TemporalRecoveryTest {
       try {
         // the sender retries as Retry-After says until it is accepted; then a duplicate delivery of the first
         for (ObjectNode event : List.of(created, message, created)) {
-          long deadline = System.currentTimeMillis() + 60_000;
-          int status;
-          do {
-            status = http.webhook(event).status();
-            if (status == 503) {
-              VigilHttp.sleep(500);
-            }
-          } while (status == 503 && System.currentTimeMillis() < deadline);
+          int status = await("accepted after recovery").atMost(Duration.ofSeconds(60))
+              .pollInterval(Duration.ofMillis(500))
+              .until(() -> http.webhook(event).status(), s -> s != 503);
           assertThat(status).isEqualTo(202);
         }
         JsonNode ticket = http.awaitTicket("REC-1", t -> t.get("eventsApplied").asInt()

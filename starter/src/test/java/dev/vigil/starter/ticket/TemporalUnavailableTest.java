@@ -1,8 +1,9 @@
 package dev.vigil.starter.ticket;
 
+import dev.vigil.starter.VigilWebApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.starter.support.VigilHttp;
+import dev.vigil.testkit.http.VigilHttp;
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,11 +13,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** A starter-only process whose Temporal cluster is down: the webhook answers 503 and health is DOWN. */
+/** The web application alone (no worker) whose Temporal cluster is down: the webhook answers 503, health is DOWN. */
 @SpringBootTest(
+    classes = VigilWebApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "vigil.worker.enabled=false",
       "vigil.temporal.rpc-timeout=1s",
       "vigil.data-dir=target/test-data/unavailable",
       "vigil.webhook.secret=" + VigilHttp.SECRET,

@@ -1,10 +1,12 @@
 package dev.vigil.starter.ticket;
 
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.starter.support.EmbeddedApiTest;
-import dev.vigil.starter.support.VigilHttp;
+import dev.vigil.testkit.http.VigilHttp;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -89,12 +91,9 @@ class TicketLifecycleEndToEndTest extends EmbeddedApiTest {
     http.webhook(assigned);
     http.awaitTicket(second, t -> t.get("assignee").isObject());
 
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    JsonNode list;
-    do {
-      list = http.getAsAdmin("/api/v1/tickets?tenant=globex").json();
-      VigilHttp.sleep(50);
-    } while (list.get("tickets").size() < 2 && System.nanoTime() < deadline);
+    JsonNode list = await("both globex tickets listed").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> http.getAsAdmin("/api/v1/tickets?tenant=globex").json(), l -> l.get("tickets").size() >= 2);
     assertThat(list.get("listedBy").asText()).isEqualTo("basic");
     assertThat(list.get("tickets").findValuesAsText("ticketId")).contains(first, second);
 

@@ -1,9 +1,13 @@
 package dev.vigil.starter.ui;
 
+import dev.vigil.starter.support.EmbeddedVigilApplication;
+import java.time.Duration;
+import java.util.function.Supplier;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.vigil.starter.support.VigilHttp;
+import dev.vigil.testkit.http.VigilHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -36,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * browser land in {@code starter/target/screenshots}.
  */
 @SpringBootTest(
+    classes = EmbeddedVigilApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "vigil.temporal.dev-port=0",
@@ -135,10 +140,12 @@ class AnalystUiBrowserTest {
     browser.await(10, d -> d.findElements(By.cssSelector(".notice")).size() == 1);
     assertThat(browser.find(".notice").getText()).isEqualTo("Suggestion sent to the customer.");
     browser.await(10, d -> d.findElement(By.cssSelector("#decisions")).getText().contains("outbound delivered"));
-    VigilHttp.sleep(1_500); // room for a second delivery, were there one
-    List<String[]> toCustomer = DELIVERIES.stream()
+    // exactly one delivery, and it stays one: room for a second delivery, were there one
+    Supplier<List<String[]>> toCustomerNow = () -> DELIVERIES.stream()
         .filter(d -> d[1].contains("\"ticketId\":\"" + id + "\"") && d[1].contains("analyst_reply")).toList();
-    assertThat(toCustomer).as("outbound deliveries of the adopted reply").hasSize(1);
+    await("one outbound delivery of the adopted reply").during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5))
+        .until(() -> toCustomerNow.get().size() == 1);
+    List<String[]> toCustomer = toCustomerNow.get();
     assertThat(toCustomer.get(0)[1]).contains("Open Project settings > API keys");
     assertThat(browser.find("#suggestions .badge").getText()).isEqualTo("adopted");
     assertThat(browser.find(".messages").getText()).contains("sent via Vigil");

@@ -1,7 +1,8 @@
 package dev.vigil.starter.ui;
 
+import dev.vigil.starter.support.EmbeddedVigilApplication;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vigil.starter.support.VigilHttp;
+import dev.vigil.testkit.http.VigilHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @EnabledIfSystemProperty(named = "vigil.screens", matches = "true")
 @SpringBootTest(
+    classes = EmbeddedVigilApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "vigil.temporal.dev-port=0",

@@ -1,5 +1,6 @@
 package dev.vigil.worker.temporal;
 
+import dev.vigil.client.temporal.LocalTemporalServer;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * loopback address unless told otherwise. {@code TestServer.createPortBoundServer} would bind every interface, which
  * is why the test server's services are put behind a gRPC server bound here instead.
  */
-public final class EmbeddedTemporalServer implements AutoCloseable {
+public final class EmbeddedTemporalServer implements LocalTemporalServer, AutoCloseable {
   /** The address the dev server binds unless {@code VIGIL_TEMPORAL_DEV_BIND} says otherwise. */
   public static final String LOOPBACK = "127.0.0.1";
 
@@ -88,7 +89,7 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
     return new EmbeddedTemporalServer(services, server, bound);
   }
 
-  /** The host:port a client in this process uses to reach the server. */
+  @Override
   public String target() {
     return hostPort(clientAddress(bound.getAddress()), bound.getPort());
   }

@@ -1,5 +1,6 @@
 package dev.vigil.worker.temporal;
 
+import dev.vigil.client.temporal.TemporalProperties;
 import dev.vigil.workflows.ticket.TicketSearchAttributes;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

@@ -1,5 +1,6 @@
 package dev.vigil.activities.assistant.llm;
 
+import dev.vigil.testkit.llm.FakeModelServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.activities.assistant.AssistantSettings;
@@ -86,7 +87,7 @@ class LlmOutageTicketTest {
           FakeModelServer.Reply.content("I am a teapot, not JSON"));
       for (int i = 0; i < outages.size(); i++) {
         FakeModelServer.Reply outage = outages.get(i);
-        server.script = body -> outage;
+        server.script(body -> outage);
         String id = "LLM-OUT-" + i;
         deliver(env, new TicketEvent(UUID.randomUUID().toString(), TicketEventType.CREATED, Instant.now(),
             new TicketFacts(id, "Login trouble", null, Priority.P3, null, new Customer("c", "acme", "Ada", null)),

@@ -1,5 +1,6 @@
 package dev.vigil.activities.assistant.llm;
 
+import dev.vigil.testkit.llm.FakeModelServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.activities.assistant.AssistantSettings;
@@ -109,12 +110,12 @@ class PromptInjectionCorpusTest {
   @ParameterizedTest
   @MethodSource("corpus")
   void whateverTheModelSays_theAnalystGetsGroundedKnowledgeOrSilence(String customerText, String modelOutput) {
-    server.requests.clear();
-    server.script = body -> FakeModelServer.Reply.content(modelOutput);
+    server.requests().clear();
+    server.script(body -> FakeModelServer.Reply.content(modelOutput));
 
     Proposal p = llm.propose(new ProposeRequest("T-1", customerText, "acme", null, List.of(), List.of()));
 
-    String request = server.requests.get(0);
+    String request = server.requests().get(0);
     assertThat(request).as("the customer's text cannot close the prompt's delimiters")
         .doesNotContain("</customer_question><knowledge>").doesNotContain(GLOBEX_SECRET);
     if (p.answered()) {

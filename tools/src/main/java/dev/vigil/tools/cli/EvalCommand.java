@@ -1,0 +1,93 @@
+package dev.vigil.tools.cli;
+
+import static dev.vigil.tools.cli.CliEnvironment.dataDir;
+
+import dev.vigil.activities.knowledge.MiniLmEmbedder;
+import dev.vigil.tools.eval.EvalOptions;
+import dev.vigil.tools.eval.EvaluationHarness;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The evaluation harness: replays real resolved threads through the real workflows and scores Vigil's answers. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = {"Replay resolved threads (JSONL interchange format) in time order through the real ticket and "
+        + "learning workflows on a throwaway index, and score each answer Vigil offered against the human "
+        + "resolution.", "Writes report.md, results.jsonl and learning-curve.png into --out."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:done", "1:failure", "2:usage error"})
+final class EvalCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--threads", required = true, paramLabel = "FILE", description = "threads to replay (JSONL)")
+  Path threads;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the report goes")
+  Path out;
+
+  @Option(names = "--window", defaultValue = "100", paramLabel = "N",
+      description = "threads per window of the learning curve (default: ${DEFAULT-VALUE})")
+  int window;
+
+  @Option(names = "--learning", defaultValue = "on", paramLabel = "on|off",
+      description = "learn from each closed thread; off measures the starting knowledge alone "
+          + "(default: ${DEFAULT-VALUE})")
+  String learning;
+
+  @Option(names = "--tau", defaultValue = "0.6", paramLabel = "COSINE",
+      description = "an answer matches the real resolution at this cosine or above (default: ${DEFAULT-VALUE})")
+  double tau;
+
+  @Option(names = "--memory-cosine", defaultValue = "0.7", paramLabel = "COSINE",
+      description = "the nearest-question memory baseline answers at this question cosine (default: "
+          + "${DEFAULT-VALUE})")
+  double memoryCosine;
+
+  @Option(names = "--knowledge", paramLabel = "FILE", description = "knowledge to start from (default: none)")
+  Path knowledge;
+
+  @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
+      description = "evaluate at most N threads, 0 for all (default: ${DEFAULT-VALUE})")
+  int limit;
+
+  @Option(names = "--min-confidence", defaultValue = "0.55", paramLabel = "COSINE",
+      description = "the assistant's answering threshold, as VIGIL_ASSISTANT_MIN_CONFIDENCE (default: "
+          + "${DEFAULT-VALUE})")
+  double minConfidence;
+
+  @Override
+  public Integer call() {
+    if (!Files.isRegularFile(threads)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + threads);
+    }
+    if (!learning.equals("on") && !learning.equals("off")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--learning must be on or off");
+    }
+    if (knowledge != null && !Files.isRegularFile(knowledge)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + knowledge);
+    }
+    EvalOptions options;
+    try {
+      options = new EvalOptions(threads, out, window, learning.equals("on"), tau, memoryCosine, knowledge, limit,
+          minConfidence);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    CliEnvironment.quietLogs();
+    try (MiniLmEmbedder model = MiniLmEmbedder.load(dataDir().resolve("models"), 2)) {
+      new EvaluationHarness(options, model, System.out, System.err).run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return 0;
+  }
+}

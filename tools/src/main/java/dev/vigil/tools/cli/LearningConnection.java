@@ -1,0 +1,69 @@
+package dev.vigil.tools.cli;
+
+import dev.vigil.worker.VigilWorkerApplication;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Where backfilled tickets are learned: the configured Temporal cluster (its workers learn), the running embedded
+ * Vigil's dev server (its worker learns, into its index), or, when neither is there, a worker started in this
+ * process on the local knowledge index for the duration of the import.
+ */
+final class LearningConnection implements AutoCloseable {
+  private final WorkflowClient client;
+  private final String description;
+  private final AutoCloseable resources;
+
+  private LearningConnection(WorkflowClient client, String description, AutoCloseable resources) {
+    this.client = client;
+    this.description = description;
+    this.resources = resources;
+  }
+
+  static LearningConnection open(String temporalTarget, String namespace, boolean localVigilRunning,
+      String devServer) {
+    if (temporalTarget != null && !temporalTarget.isBlank()) {
+      return connect(temporalTarget, namespace, "the Temporal cluster at " + temporalTarget);
+    }
+    if (localVigilRunning) {
+      return connect(devServer, namespace, "the running Vigil (dev server " + devServer + ")");
+    }
+    ConfigurableApplicationContext worker = new SpringApplicationBuilder(VigilWorkerApplication.class)
+        .web(WebApplicationType.NONE)
+        .properties("vigil.temporal.dev-port=0", "spring.main.banner-mode=off")
+        .logStartupInfo(false)
+        .run();
+    return new LearningConnection(worker.getBean(WorkflowClient.class), "a worker in this process (local index)",
+        worker::close);
+  }
+
+  private static LearningConnection connect(String target, String namespace, String description) {
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    WorkflowClient client = WorkflowClient.newInstance(stubs,
+        WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+    return new LearningConnection(client, description, stubs::shutdown);
+  }
+
+  WorkflowClient client() {
+    return client;
+  }
+
+  String description() {
+    return description;
+  }
+
+  @Override
+  public void close() {
+    try {
+      resources.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not shut down cleanly: " + e.getMessage(), e);
+    }
+  }
+}
