@@ -14,34 +14,35 @@ import java.util.function.Function;
 /**
  * A real HTTP server on loopback that speaks the OpenAI chat-completions protocol ({@code POST
  * /v1/chat/completions}) and Ollama's ({@code POST /api/chat}), answering with whatever the test scripts: content,
- * an HTTP error, or a delay longer than the client's timeout.
+ * an HTTP error, or a delay longer than the client's timeout. Public so that every LLM task's tests (assistant and
+ * learning) run against the same server.
  */
-final class FakeModelServer implements AutoCloseable {
+public final class FakeModelServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What the "model" replies to one request body. */
-  record Reply(int status, String content, long delayMillis) {
-    static Reply content(String content) {
+  public record Reply(int status, String content, long delayMillis) {
+    public static Reply content(String content) {
       return new Reply(200, content, 0);
     }
   }
 
   private final HttpServer server;
-  final List<String> requests = new CopyOnWriteArrayList<>();
-  volatile Function<String, Reply> script = body -> Reply.content("{}");
+  public final List<String> requests = new CopyOnWriteArrayList<>();
+  public volatile Function<String, Reply> script = body -> Reply.content("{}");
 
-  FakeModelServer() throws IOException {
+  public FakeModelServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/v1/chat/completions", exchange -> handle(exchange, true));
     server.createContext("/api/chat", exchange -> handle(exchange, false));
     server.start();
   }
 
-  String openAiBaseUrl() {
+  public String openAiBaseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
-  String ollamaBaseUrl() {
+  public String ollamaBaseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
