@@ -662,7 +662,8 @@ class RedactorTest {
         "The cron job at 0 3 * * 1 rotates logs older than 14 days; run git cherry-pick 4e5f6a7 first.",
         "Ports 5432 5433 5434 are open; queue depth 120 000 and 3 consumers on 2 nodes.",
         "The passport.js strategy 0.7.0 and the birthday-paradox test both passed.",
-        "Route 66 has 2 lanes; the 3 way handshake takes 12 ms and the 2 factor prompt 30 s.");
+        "Route 66 has 2 lanes; the 3 way handshake takes 12 ms and the 2 factor prompt 30 s.",
+        "if (url != null && (secret == null || secret.isBlank())) { throw new IllegalStateException(); }");
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

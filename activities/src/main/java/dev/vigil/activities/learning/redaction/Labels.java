@@ -74,7 +74,9 @@ final class Labels {
    */
   static boolean isValue(String value) {
     String first = firstWord(value);
-    if (first.isEmpty() || NOT_A_VALUE.contains(first.toLowerCase(Locale.ROOT))) {
+    // A first word without a letter or digit is code, not a value: "secret == null", "password: => …".
+    if (first.codePoints().noneMatch(Character::isLetterOrDigit)
+        || NOT_A_VALUE.contains(first.toLowerCase(Locale.ROOT))) {
       return false;
     }
     // ${DB_PASSWORD}, $TOKEN, %API_KEY%, {{ secret }}: references to a secret, not the secret, and useful to keep.
