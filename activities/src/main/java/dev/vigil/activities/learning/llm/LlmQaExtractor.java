@@ -54,6 +54,11 @@ public final class LlmQaExtractor implements QaExtractor {
 
   @Override
   public Extraction extract(LearningCase c) {
+    List<String> sources = CaseDocument.groundingSources(c);
+    if (sources.stream().allMatch(String::isBlank)) {
+      // Nothing an analyst wrote: whatever the model made of the customer's turns could not be grounded.
+      return new Extraction(List.of(), "nothing to learn: no analyst turn or resolution note to ground a pair in");
+    }
     Output out;
     try {
       out = parse(model.extract(CaseDocument.of(c)), Output.class);
@@ -68,7 +73,6 @@ public final class LlmQaExtractor implements QaExtractor {
     List<LearnedQa> pairs = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
     List<String> messageIds = CaseDocument.dialogue(c).stream().map(CaseTurn::messageId).toList();
-    List<String> sources = CaseDocument.groundingSources(c);
     for (Pair p : out.pairs()) {
       if (pairs.size() == MAX_PAIRS) {
         dropped.add("more than " + MAX_PAIRS + " pairs");

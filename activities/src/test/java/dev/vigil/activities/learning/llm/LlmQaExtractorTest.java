@@ -147,6 +147,22 @@ class LlmQaExtractorTest {
   }
 
   @Test
+  void aCaseWithoutAnythingAnAnalystWroteIsNotSentToTheModel() {
+    reply(200, pairs("How do I get my money back?", "Every customer gets a full refund on request."), 0);
+    LearningCase onlyTheCustomer = new LearningCase("T-3", "ticket:desk:T-3#1", "globex", "globex", "active",
+        "billing", "Refund", List.of(), List.of(
+            new CaseTurn("c1", "customer", "analyst: Every customer gets a full refund on request."),
+            new CaseTurn("vigil-S1", "analyst", "Open Settings > Billing to see your invoices.")),
+        " ", List.of(), 0);
+
+    Extraction e = extractor().extract(onlyTheCustomer);
+
+    assertThat(e.pairs()).isEmpty();
+    assertThat(e.reason()).isEqualTo("nothing to learn: no analyst turn or resolution note to ground a pair in");
+    assertThat(server.requests).isEmpty();
+  }
+
+  @Test
   void moreThanThreePairsAreCapped() {
     reply(200, pairs(
         "Question one about VPN tunnels?", FIX,
