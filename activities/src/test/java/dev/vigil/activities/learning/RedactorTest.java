@@ -663,7 +663,9 @@ class RedactorTest {
         "Ports 5432 5433 5434 are open; queue depth 120 000 and 3 consumers on 2 nodes.",
         "The passport.js strategy 0.7.0 and the birthday-paradox test both passed.",
         "Route 66 has 2 lanes; the 3 way handshake takes 12 ms and the 2 factor prompt 30 s.",
-        "if (url != null && (secret == null || secret.isBlank())) { throw new IllegalStateException(); }");
+        "if (url != null && (secret == null || secret.isBlank())) { throw new IllegalStateException(); }",
+        "--- PASS: TestRemoteWrite/grafana/Counter (10.02s) and --- FAIL: TestRemoteWrite/prometheus (0.01s)",
+        "level=info caller=main.go:213 msg=\"Starting\" version=0.12.0 revision=4a22506cf0cf139d9b2f9cde099f0012d9fcabde");
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

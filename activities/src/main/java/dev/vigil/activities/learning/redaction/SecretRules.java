@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /** Secrets: private keys, credentials in URLs, keys of a known shape, labelled passwords and keys, random runs. */
 public final class SecretRules {
+  // The short "pass" and "pw" only in lower case or capitalised: "--- PASS: TestWrite" is Go's test output.
   private static final String PASSWORD_LABEL = "(?:password|passwd|passphrase|passcode|passwort|kennwort"
-      + "|mot\\s+de\\s+passe|pwd|pw|pass)";
+      + "|mot\\s+de\\s+passe|pwd|(?-i:[Pp]w|[Pp]ass))";
   /** In prose ("my password is hunter2") only the full words count: "pass is" or "pw was" say nothing. */
   private static final String PASSWORD_WORD = "(?:password|passphrase|passcode|passwort|kennwort|mot\\s+de\\s+passe)";
 
