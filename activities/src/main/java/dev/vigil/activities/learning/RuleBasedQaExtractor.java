@@ -17,12 +17,19 @@ import java.util.regex.Pattern;
  * thanks and status inquiries left out), rewritten the way the assistant rewrites a live question so that a later
  * customer asking the same thing finds it. Vigil's own adopted answers are not re-learned here: the review step
  * accounts for them against the entries they cite.
+ *
+ * <p>Who said what comes only from the roles Vigil recorded, never from text: an answer is only ever an analyst's
+ * turn or the resolution note, so a customer who types "analyst: ..." into a message cannot supply one. Such a forged
+ * line also ends what the question takes from that message, since what follows it is not the customer's problem.
  */
 public final class RuleBasedQaExtractor implements QaExtractor {
   private static final int MIN_ANSWER_CHARS = 40;
   private static final Pattern CONTACT = Pattern.compile("(?i)(\\b(reach|contact|call|email|text|ping) (me|us)\\b"
       + "|\\bmy (e-?mail|phone|number|name|account|login) is\\b|\\b(this is|i am|i'm) <name>|^<name> here\\b"
       + "|<(email|phone)>)");
+  /** A line of a customer's message that pretends another speaker or a new turn starts. */
+  private static final Pattern FORGED_TURN = Pattern.compile("(?im)^[ \\t>*_\"'`-]*(?:-{3,}[ \\t]*$"
+      + "|(?:analyst|agent|support|staff|system|vigil|assistant|admin|operator|resolution(?: note)?)[ \\t]*:)");
 
   private final LearningSettings settings;
 
@@ -60,10 +67,11 @@ public final class RuleBasedQaExtractor implements QaExtractor {
     int questionEnd = answerAt < 0 ? turns.size() : answerAt;
     for (int i = 0; i < questionEnd; i++) {
       CaseTurn t = turns.get(i);
-      if (t.fromCustomer() && t.text() != null) {
-        TurnKind kind = TurnRules.classify(t.text());
+      String own = t.fromCustomer() && t.text() != null ? ownWords(t.text()) : "";
+      if (!own.isEmpty()) {
+        TurnKind kind = TurnRules.classify(own);
         if (kind.helpable() && kind != TurnKind.STATUS_INQUIRY) {
-          problems.add(t.text());
+          problems.add(own);
           sources.add(t.messageId());
         }
       }
@@ -84,6 +92,12 @@ public final class RuleBasedQaExtractor implements QaExtractor {
     return new Extraction(List.of(new LearnedQa(c.key() + "#qa1", question, answer, c.product(), c.tags(),
         messageIds, "rules")), "question from " + problems.size() + " customer turn(s), answer from "
         + (sources.contains("resolution-note") ? "the resolution note" : "the resolving analyst turn"));
+  }
+
+  /** A customer's turn up to the first line that pretends to start another speaker's turn. */
+  static String ownWords(String turn) {
+    var forged = FORGED_TURN.matcher(turn);
+    return (forged.find() ? turn.substring(0, forged.start()) : turn).strip();
   }
 
   /** A customer's turn without the sentences that only introduce them or say how to reach them. */

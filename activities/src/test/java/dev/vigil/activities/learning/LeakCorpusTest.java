@@ -207,7 +207,8 @@ class LeakCorpusTest {
     // the seeded values did reach the index, as placeholders
     String all = String.join("\n", everyVersion().stream().flatMap(v -> texts(v).stream()).toList());
     assertThat(all).contains("<name>", "<email>", "<phone>", "<ipv4>", "<ipv6>", "<api-key>", "<password>",
-        "<credentials>", "<account-id>", "<instance-id>");
+        "<credentials>", "<account-id>", "<instance-id>", "<private-key>", "<iban>", "<national-id>", "<passport>",
+        "<date-of-birth>", "<address>", "<card-number>");
   }
 
   @Test
@@ -352,18 +353,39 @@ class LeakCorpusTest {
         case 1 -> "account id: " + plant("AC" + chars(DIGITS, 7));
         default -> "billing account " + plant("acct_" + mixed(16));
       };
-      String key = switch (rnd.nextInt(6)) {
+      String key = switch (rnd.nextInt(9)) {
         case 0 -> "the key " + plant("sk-proj-" + mixed(28));
         case 1 -> "access key " + plant("AKIA" + chars(UPPER + DIGITS, 16));
         case 2 -> "token " + plant("ghp_" + mixed(36));
         case 3 -> "api_key=" + plant(mixed(24));
         case 4 -> "Authorization: Bearer " + plant(mixed(40));
-        default -> "client_secret: " + plant(mixed(24));
+        case 5 -> "client_secret: " + plant(mixed(24));
+        case 6 -> "the SAS URL https://" + tenant + "files.blob.core.windows.net/logs?sp=r&sig=" + plant(mixed(30)
+            + "%2F" + mixed(8) + "%3D");
+        case 7 -> "the Mailgun key " + plant("key-" + chars(LOWER + DIGITS, 32));
+        default -> "the private key " + privateKey();
       };
-      String password = switch (rnd.nextInt(3)) {
+      String password = switch (rnd.nextInt(6)) {
         case 0 -> "password: " + plant(mixed(12));
         case 1 -> "pwd=" + plant(mixed(10));
-        default -> "passphrase: \"" + plant("purple " + chars(LOWER, 7) + " staple") + "\"";
+        case 2 -> "passphrase: \"" + plant("purple " + chars(LOWER, 7) + " staple") + "\"";
+        case 3 -> "my password is " + plant(mixed(10));
+        case 4 -> "Passwort: " + plant(mixed(11));
+        default -> "secret: " + plant("q" + chars(LOWER, 6)) + " " + plant("z" + chars(LOWER, 7)) + " "
+            + plant("x" + chars(LOWER, 5));
+      };
+      String personal = switch (rnd.nextInt(8)) {
+        case 0 -> "Refunds go to IBAN " + plant(iban()) + ".";
+        case 1 -> "My SSN is " + plant(chars("12345", 1) + chars(DIGITS, 1) + chars("123456789", 1) + "-"
+            + chars("123456789", 2) + "-" + chars("123456789", 4)) + ".";
+        case 2 -> "My NI number is " + plant(chars("ABCEHJKLMPRSTWY", 2) + chars(DIGITS, 6) + chars("ABCD", 1)) + ".";
+        case 3 -> "Passport number " + plant(chars("123456789", 1) + chars(DIGITS, 8)) + ", DOB: "
+            + plant((1950 + rnd.nextInt(50)) + "-0" + (1 + rnd.nextInt(9)) + "-1" + rnd.nextInt(10)) + ".";
+        case 4 -> "Ship the new router to " + plant((10 + rnd.nextInt(200)) + "B Kestrel Road") + ", London "
+            + plant("NW" + (1 + rnd.nextInt(9)) + " " + rnd.nextInt(10) + chars("ABDEFGHJLNPQRSTUWYZ", 2)) + ".";
+        case 5 -> "Or ring our office on " + plant("030 " + chars("123456789", 1) + chars(DIGITS, 7)) + ".";
+        case 6 -> "Card " + plant(dottedCard()) + " was charged twice.";
+        default -> "I was born on " + plant((1 + rnd.nextInt(28)) + " March " + (1950 + rnd.nextInt(50))) + ".";
       };
       String user = plant("svc_" + chars(LOWER, 7));
       String secretPart = plant(mixed(14));
@@ -374,7 +396,7 @@ class LeakCorpusTest {
       };
 
       String customerSays = "Hello, " + fullName + " here. " + problem + " It happens on " + ipv4 + " and " + ipv6
-          + ", " + instance + ", " + request + ". Reach me at " + email + " or " + phone + ".";
+          + ", " + instance + ", " + request + ". Reach me at " + email + " or " + phone + ". " + personal;
       String stillFails = "It still fails when we connect with " + url + " using " + key + " and " + password
           + " on " + account + ".";
       String analystAsks = "Hi " + first + ", could you send the logs? Mail them to " + analystEmail + ".";
@@ -422,6 +444,37 @@ class LeakCorpusTest {
       return LearningFixtures.closed(ticketId, subject, topic.product(),
           new Customer(customerId, tenant, fullName, email), new Analyst("an-" + chars(DIGITS, 4), analystName),
           messages, suggestions, resolution);
+    }
+
+    /** A valid IBAN (mod-97 check digits), compact or in groups of four. */
+    private String iban() {
+      String bban = chars(DIGITS, 18);
+      String numeric = bban + "1314" + "00"; // D=13, E=14
+      int check = 98 - new java.math.BigInteger(numeric).mod(java.math.BigInteger.valueOf(97)).intValue();
+      String iban = "DE" + String.format("%02d", check) + bban;
+      return rnd.nextBoolean() ? iban : iban.replaceAll("(.{4})", "$1 ").strip();
+    }
+
+    /** A Luhn-valid Visa number written with dots. */
+    private String dottedCard() {
+      String body = "4" + chars(DIGITS, 14);
+      int sum = 0;
+      for (int i = body.length() - 1, k = 0; i >= 0; i--, k++) {
+        int d = body.charAt(i) - '0';
+        sum += k % 2 == 0 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
+      }
+      String digits = body + (10 - sum % 10) % 10;
+      return String.join(".", digits.substring(0, 4), digits.substring(4, 8), digits.substring(8, 12),
+          digits.substring(12));
+    }
+
+    /** An RSA key block with a short last line; every body line is planted. */
+    private String privateKey() {
+      StringBuilder block = new StringBuilder("-----BEGIN RSA PRIVATE KEY-----\n");
+      for (int i = 0; i < 3; i++) {
+        block.append(plant(mixed(64).replace('q', '+').replace('z', '/'))).append('\n');
+      }
+      return block.append(plant(mixed(18) + "==")).append("\n-----END RSA PRIVATE KEY-----").toString();
     }
 
     private String phone() {

@@ -78,7 +78,8 @@ class RedactorTest {
 
     assertThat(corpus).hasSizeGreaterThanOrEqualTo(60);
     assertThat(kinds).containsExactlyInAnyOrder("<email>", "<phone>", "<api-key>", "<password>", "<ipv4>", "<ipv6>",
-        "<mac>", "<credentials>", "<account-id>", "<instance-id>", "<request-id>", "<card-number>", "<name>");
+        "<mac>", "<credentials>", "<account-id>", "<instance-id>", "<request-id>", "<card-number>", "<name>",
+        "<private-key>", "<iban>", "<national-id>", "<passport>", "<date-of-birth>", "<address>");
   }
 
   static Stream<Sample> seededCorpus() {
@@ -124,7 +125,18 @@ class RedactorTest {
             + p.email() + ".",
         p -> "curl -H 'Authorization: Bearer " + p.opaqueToken() + "' https://api.example.com/v2/items returns 403.",
         p -> "The MQTT bridge at " + p.ipv4() + ":8883 authenticates with key=" + p.labelled(24) + " and reports "
-            + p.mac() + " as its hardware address.");
+            + p.mac() + " as its hardware address.",
+        // the misses of issue 17, each in the corpus
+        p -> "The SAS link " + p.sasUrl() + " still works after we rotated the storage key.",
+        p -> p.name() + " wrote that " + p.prosePassword() + " and asked us to reset it.",
+        p -> "Our vault secret: " + p.passphrase() + "\nwas shared in the team chat.",
+        p -> "Please wire the money back to " + p.iban() + " and confirm by mail to " + p.email() + ".",
+        p -> "For the tax form, " + p.name() + " gave SSN " + p.ssn() + " and NI number " + p.niNumber() + ".",
+        p -> "Identity check for " + p.name() + ": " + p.passport() + ", " + p.dateOfBirth() + ".",
+        p -> "Ship the replacement router to " + p.address() + ", attention " + p.name() + ".",
+        p -> "Call " + p.name() + " on " + p.nationalPhone() + " after five, or on " + p.phone() + ".",
+        p -> "The card " + p.dottedCard() + " was declined; the mail relay still sends with " + p.mailgunKey() + ".",
+        p -> "Our deploy key:\n" + p.privateKey() + "\nwas committed by mistake.");
     List<Sample> samples = new ArrayList<>();
     for (int round = 0; round < SAMPLES_PER_TEMPLATE; round++) {
       for (Function<Plant, String> template : templates) {
@@ -146,6 +158,9 @@ class RedactorTest {
     private static final List<String> DOMAINS = List.of("example.com", "acme-corp.io", "mail.example.org",
         "contoso.co.uk", "fabrikam.net");
     private static final List<String> WORDS = List.of("prod", "edge", "batch", "ingest", "build", "db");
+    // Not in any template, so that a leaked word is found wherever it went.
+    private static final List<String> PASSPHRASE_WORDS = List.of("marmalade", "trombone", "quasar", "lantern",
+        "walrus", "origami", "tundra", "zeppelin");
 
     final Random rnd;
     final List<Secret> secrets = new ArrayList<>();
@@ -402,6 +417,168 @@ class RedactorTest {
       return plant(raw, "<card-number>");
     }
 
+    String sasUrl() {
+      byte[] signature = new byte[32];
+      rnd.nextBytes(signature);
+      String sig = Base64.getEncoder().encodeToString(signature).replace("+", "%2B").replace("/", "%2F")
+          .replace("=", "%3D");
+      plant(sig, "<api-key>");
+      return "https://" + pick(WORDS) + "store.blob.core.windows.net/backups/db.bak?sv=2022-11-02&ss=b&srt=o&sp=r"
+          + "&se=2026-01-01T00:00:00Z&spr=https&sig=" + sig;
+    }
+
+    /** A password stated in prose or in a short label, in the languages customers write in. */
+    String prosePassword() {
+      String password = plant(chars(ALNUM, 1) + DIGITS.charAt(rnd.nextInt(10)) + chars(PASSWORD_CHARS, 8), "<password>");
+      return switch (rnd.nextInt(7)) {
+        case 0 -> "the password is " + password;
+        case 1 -> "my password: " + password;
+        case 2 -> "pw=" + password;
+        case 3 -> "pass: " + password;
+        case 4 -> "sein Passwort ist " + password;
+        case 5 -> "son mot de passe est " + password;
+        default -> "Passwort: " + password;
+      };
+    }
+
+    /** Several ordinary words as one secret: every one of them is the secret. */
+    String passphrase() {
+      List<String> words = new ArrayList<>(PASSPHRASE_WORDS);
+      java.util.Collections.shuffle(words, rnd);
+      List<String> chosen = words.subList(0, 3 + rnd.nextInt(2));
+      chosen.forEach(word -> plant(word, "<api-key>"));
+      return String.join(" ", chosen);
+    }
+
+    String iban() {
+      String country = pick(List.of("DE", "GB", "FR", "NL"));
+      String bban = switch (country) {
+        case "DE" -> chars(DIGITS, 18);
+        case "GB" -> chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 4) + chars(DIGITS, 14);
+        case "FR" -> chars(DIGITS, 23);
+        default -> chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 4) + chars(DIGITS, 10);
+      };
+      StringBuilder numeric = new StringBuilder();
+      for (char c : (bban + country + "00").toCharArray()) {
+        numeric.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+      }
+      int check = 98 - new java.math.BigInteger(numeric.toString()).mod(java.math.BigInteger.valueOf(97)).intValue();
+      String compact = country + String.format("%02d", check) + bban;
+      if (rnd.nextBoolean()) {
+        return plant(compact, "<iban>");
+      }
+      String spaced = compact.replaceAll("(.{4})", "$1 ").strip();
+      String[] groups = spaced.split(" ");
+      secrets.add(new Secret(groups[groups.length - 2], "<iban>", false));
+      return plant(spaced, "<iban>");
+    }
+
+    String ssn() {
+      String raw = String.format("%03d", 1 + rnd.nextInt(665)) + "-" + String.format("%02d", 1 + rnd.nextInt(99))
+          + "-" + String.format("%04d", 1 + rnd.nextInt(9999));
+      return plant(rnd.nextBoolean() ? raw : raw.replace('-', ' '), "<national-id>");
+    }
+
+    String niNumber() {
+      String first = "ABCEGHJKLMNOPRSTWXYZ";
+      String second = "ABCEGHJKLMNPRSTWXYZ";
+      String prefix;
+      do {
+        prefix = chars(first, 1) + chars(second, 1);
+      } while (List.of("BG", "GB", "KN", "NK", "NT", "TN", "ZZ").contains(prefix));
+      String digits = chars(DIGITS, 6);
+      String suffix = chars("ABCD", 1);
+      return plant(rnd.nextBoolean() ? prefix + digits + suffix
+          : prefix + " " + digits.substring(0, 2) + " " + digits.substring(2, 4) + " " + digits.substring(4) + " "
+              + suffix, "<national-id>");
+    }
+
+    String passport() {
+      return switch (rnd.nextInt(3)) {
+        case 0 -> "passport number " + plant(chars(DIGITS, 9), "<passport>");
+        case 1 -> "Reisepass Nr. " + plant("C" + chars(DIGITS, 2) + chars("CFGHJKLMNPRTVWXYZ", 2) + chars(DIGITS, 4),
+            "<passport>");
+        default -> "passeport n° " + plant(chars(DIGITS, 2) + chars("ABCDEFGHJKLMNPRSTUVWXYZ", 2) + chars(DIGITS, 5),
+            "<passport>");
+      };
+    }
+
+    String dateOfBirth() {
+      int year = 1940 + rnd.nextInt(65);
+      int month = 1 + rnd.nextInt(12);
+      int day = 1 + rnd.nextInt(28);
+      return switch (rnd.nextInt(4)) {
+        case 0 -> "DOB: " + plant(String.format("%d-%02d-%02d", year, month, day), "<date-of-birth>");
+        case 1 -> "date of birth " + plant(String.format("%02d/%02d/%d", day, month, year), "<date-of-birth>");
+        case 2 -> "born on " + plant(day + " " + List.of("January", "February", "March", "April", "May", "June",
+            "July", "August", "September", "October", "November", "December").get(month - 1) + " " + year,
+            "<date-of-birth>");
+        default -> "geboren am " + plant(String.format("%02d.%02d.%d", day, month, year), "<date-of-birth>");
+      };
+    }
+
+    /** A street address with its postcode, in the UK, US or German form. */
+    String address() {
+      return switch (rnd.nextInt(3)) {
+        case 0 -> plant((1 + rnd.nextInt(300)) + (rnd.nextBoolean() ? "B" : "") + " " + pick(List.of("Marlowe",
+            "Juniper", "Old Quarry", "Kestrel")) + " " + pick(List.of("Street", "Road", "Lane", "Gardens")),
+            "<address>") + ", London " + plant(pick(List.of("NW1", "SW1A", "EC2A", "N7", "SE15")) + " "
+            + DIGITS.charAt(rnd.nextInt(10)) + chars("ABDEFGHJLNPQRSTUWYZ", 2), "<address>");
+        case 1 -> plant((100 + rnd.nextInt(9000)) + " " + pick(List.of("Amphitheatre", "Sunset Ridge", "Cedar"))
+            + " " + pick(List.of("Parkway", "Boulevard", "Avenue", "Drive")), "<address>") + ", Mountain View, "
+            + plant(pick(List.of("CA", "NY", "TX", "WA")) + " " + chars("123456789", 1) + chars(DIGITS, 4),
+            "<address>");
+        default -> plant(pick(List.of("Linden", "Kastanien", "Mühlen")) + pick(List.of("straße", "weg", "allee"))
+            + " " + (1 + rnd.nextInt(120)), "<address>") + ", " + plant(chars("123456789", 1) + chars(DIGITS, 4),
+            "<address>") + " " + pick(List.of("Berlin", "Leipzig", "Köln"));
+      };
+    }
+
+    /** A national number without "+": German, UK and French trunk-prefix forms. */
+    String nationalPhone() {
+      String raw = switch (rnd.nextInt(4)) {
+        case 0 -> "0" + chars("123456789", 1) + chars(DIGITS, 1 + rnd.nextInt(3)) + " " + chars(DIGITS, 7);
+        case 1 -> "07" + chars(DIGITS, 3) + " " + chars(DIGITS, 6);
+        case 2 -> "(0" + chars("123456789", 1) + chars(DIGITS, 1) + ") " + chars(DIGITS, 7);
+        default -> "0" + chars("123456789", 1) + " " + chars(DIGITS, 2) + " " + chars(DIGITS, 2) + " "
+            + chars(DIGITS, 2) + " " + chars(DIGITS, 2);
+      };
+      String[] groups = raw.split("[^0-9]+");
+      String lastGroup = groups[groups.length - 1];
+      if (lastGroup.length() >= 4) {
+        secrets.add(new Secret(lastGroup, "<phone>", false));
+      }
+      return plant(raw, "<phone>");
+    }
+
+    String dottedCard() {
+      String first = rnd.nextBoolean() ? "4" : "5" + (1 + rnd.nextInt(5));
+      String body = first + chars(DIGITS, 15 - first.length());
+      String digits = body + luhnCheckDigit(body);
+      secrets.add(new Secret(digits.substring(12), "<card-number>", false));
+      return plant(String.join(".", digits.substring(0, 4), digits.substring(4, 8), digits.substring(8, 12),
+          digits.substring(12)), "<card-number>");
+    }
+
+    String mailgunKey() {
+      return plant("key-" + alnum(32).toLowerCase(Locale.ROOT), "<api-key>");
+    }
+
+    /** A PEM or OpenSSH private key: full body lines and a short last one, every line planted. */
+    String privateKey() {
+      String type = pick(List.of("RSA PRIVATE KEY", "OPENSSH PRIVATE KEY", "EC PRIVATE KEY", "PRIVATE KEY"));
+      byte[] bytes = new byte[48 * (3 + rnd.nextInt(5)) + 3 + rnd.nextInt(40)];
+      rnd.nextBytes(bytes);
+      String body = Base64.getEncoder().encodeToString(bytes);
+      StringBuilder block = new StringBuilder("-----BEGIN " + type + "-----\n");
+      for (int i = 0; i < body.length(); i += 64) {
+        String line = body.substring(i, Math.min(body.length(), i + 64));
+        plant(line, "<private-key>");
+        block.append(line).append('\n');
+      }
+      return block.append("-----END ").append(type).append("-----").toString();
+    }
+
     private static int luhnCheckDigit(String body) {
       int sum = 0;
       boolean twice = true;
@@ -463,7 +640,32 @@ class RedactorTest {
         "Loopback ::1 and the unspecified address :: are not personal data.",
         "Node ids are node-1, node-2 and node-3; the OID is 1.3.6.1.4.1.2021.",
         "Total: 1,024 events in 2024, 15.5% more than in 2023.",
-        "Sort key: createdAt, partition_key=tenantId, cache.key=profile.");
+        "Sort key: createdAt, partition_key=tenantId, cache.key=profile.",
+        // around the rules added for issue 17: addresses, national phones, dates, ids and secrets in prose
+        "Released 3.4.0 on 2024-03-12; 3.5.0 followed on 3 March 2025 and 3.5.1 on March 20, 2025.",
+        "Spring 6 and Spring Boot 3.5.7 need Java 17; Node 20.11.1 and kernel 6.5.0-27-generic are fine.",
+        "HTTP/1.1 404 Not Found, then 502 Bad Gateway from nginx/1.25.3 on port 8443.",
+        "commit 9fceb02d0ae598e95dc970b74767f19372d61af8 reverted the change.",
+        "Built from revision 1f8e0d3c2b4a59687a6b5c4d3e2f1a0b9c8d7e6f at 2024-01-15T12:30:45Z.",
+        "at org.apache.kafka.clients.NetworkClient.poll(NetworkClient.java:1234) ~[kafka-clients-3.7.0.jar:?]",
+        "Caused by: java.net.SocketTimeoutException: Read timed out after 30000 ms",
+        "Windows reports WSAECONNREFUSED 10061 Connection refused on port 5432.",
+        "S3 5XX errors rose to 2% after the deploy; CloudFront 4XX stayed flat.",
+        "Set server.port=8443, spring.datasource.hikari.maximum-pool-size=20 and password.min-length=12.",
+        "The job ran for 01:23:45, used 2048 MiB and the timeout is 3600 s.",
+        "Open files limit 1048576, vm.max_map_count 262144, 3 retries, 0755 permissions.",
+        "PostgreSQL error 23505 and ORA-12541 appear together with SQLSTATE 08006.",
+        "Tests: 120 pass, 3 fail, 2 skipped; the pass rate is 97.6% and pass: true in the summary.",
+        "The password is required, the password was expired and the secret must be rotated every 90 days.",
+        "Build 2024.01.15 ran on 4 vCPUs with 16 GB; p95 latency is 120 ms at 1500 rps.",
+        "Use TLS 1.3 on port 443 and HTTP/2; HSTS max-age=31536000 and cache TTL 300.",
+        "The cron job at 0 3 * * 1 rotates logs older than 14 days; run git cherry-pick 4e5f6a7 first.",
+        "Ports 5432 5433 5434 are open; queue depth 120 000 and 3 consumers on 2 nodes.",
+        "The passport.js strategy 0.7.0 and the birthday-paradox test both passed.",
+        "Route 66 has 2 lanes; the 3 way handshake takes 12 ms and the 2 factor prompt 30 s.",
+        "if (url != null && (secret == null || secret.isBlank())) { throw new IllegalStateException(); }",
+        "--- PASS: TestRemoteWrite/grafana/Counter (10.02s) and --- FAIL: TestRemoteWrite/prometheus (0.01s)",
+        "level=info caller=main.go:213 msg=\"Starting\" version=0.12.0 revision=4a22506cf0cf139d9b2f9cde099f0012d9fcabde");
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -615,10 +817,71 @@ class RedactorTest {
     assertThat(redactor.redact(input, List.of())).isEqualTo(expected);
   }
 
+  /** Each miss of issue 17, as the issue names it, and what it must become. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      https://a.blob.core.windows.net/c/f?sv=2022-11-02&sp=r&sig=Zm9vYmFyYmF6cXV4%2BcXV1eA%3D%3D&se=x | https://a.blob.core.windows.net/c/f?sv=2022-11-02&sp=r&sig=<api-key>&se=x
+      my password is hunter2, please reset it                   | my password is <password>, please reset it
+      my password: x                                            | my password: <password>
+      pw=Sup3rS3cret&user=bob                                   | pw=<password>&user=bob
+      pass: Tr0ub4dor!3 for the VPN                             | pass: <password> for the VPN
+      Mein Passwort ist Sommer2024! Bitte ändern.               | Mein Passwort ist <password> Bitte ändern.
+      Passwort: geheim123                                       | Passwort: <password>
+      mon mot de passe est Soleil2024 depuis hier               | mon mot de passe est <password> depuis hier
+      mot de passe : Azerty123                                  | mot de passe : <password>
+      secret: correct horse battery                             | secret: <api-key>
+      passphrase: correct horse battery staple, then restart    | passphrase: <password>, then restart
+      secret: correct horse battery. Then restart.              | secret: <api-key>. Then restart.
+      IBAN DE89 3704 0044 0532 0130 00 for the transfer         | IBAN <iban> for the transfer
+      GB82WEST12345698765432 and GB82 WEST 1234 5698 7654 32 TEST | <iban> and <iban> TEST
+      not an IBAN: GB82WEST12345698765433 or AB12CDEF34GH56     | not an IBAN: GB82WEST12345698765433 or AB12CDEF34GH56
+      My SSN is 078-05-1120; social security number 219099999   | My SSN is <national-id>; social security number <national-id>
+      NI number AB 12 34 56 C, also JG103721B                   | NI number <national-id>, also <national-id>
+      passport number: 533380006, Reisepass Nr. C01X00T47       | passport number: <passport>, Reisepass Nr. <passport>
+      passeport n° 12AB34567                                    | passeport n° <passport>
+      DOB: 1985-03-12, date of birth 12/03/1985                 | DOB: <date-of-birth>, date of birth <date-of-birth>
+      born on 3 March 1985, geboren am 12.03.1985               | born on <date-of-birth>, geboren am <date-of-birth>
+      Ship to 221B Baker Street, London NW1 6XE.                | Ship to <address>, London <address>.
+      1600 Amphitheatre Parkway, Mountain View, CA 94043        | <address>, Mountain View, <address>
+      Hauptstraße 5, 10115 Berlin                               | <address>, <address>
+      12 rue de la Paix, 75002 Paris                            | <address>, <address>
+      call (555) 123-4567 or 030 12345678 or 07700 900123       | call <phone> or <phone> or <phone>
+      ring 0171/1234567 or 01 23 45 67 89                       | ring <phone> or <phone>
+      card 4111.1111.1111.1111 but not 4111.1111.1111.1112      | card <card-number> but not 4111.1111.1111.1112
+      MAILGUN_KEY key-3ax6xnjp29jd6fds4gc373sgvjxteol0          | MAILGUN_KEY <api-key>
+      """)
+  void everyMissOfIssue17IsCaught(String input, String expected) {
+    assertThat(redactor.redact(input, List.of())).isEqualTo(expected);
+  }
+
+  @Test
+  void privateKeyBlocksGoWholeIncludingTheirShortLastLine() {
+    String body = "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n"
+        + "VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n"
+        + "b3Bl9y3m1k=";
+    String rest = "Can you check why it is rejected?";
+    for (String type : List.of("RSA PRIVATE KEY", "OPENSSH PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "PRIVATE KEY")) {
+      String block = "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----";
+
+      assertThat(redactor.redact("Here is our key:\n" + block + "\n" + rest, List.of()))
+          .isEqualTo("Here is our key:\n<private-key>\n" + rest);
+      assertThat(redactor.redact("key: " + block.replace('\n', ' ') + " " + rest, List.of())).as("on one line")
+          .isEqualTo("key: <private-key> " + rest);
+    }
+    String encrypted = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F17F5316E2BA"
+        + "C89\n\n" + body + "\n-----END RSA PRIVATE KEY-----";
+    assertThat(redactor.redact(encrypted, List.of())).isEqualTo("<private-key>");
+
+    // A paste that lost its END line still loses every line of the body, the short last one too.
+    String truncated = redactor.redact("-----BEGIN OPENSSH PRIVATE KEY-----\n" + body + "\n\nThanks!", List.of());
+    assertThat(truncated).startsWith("<private-key>").doesNotContain("b3Bl9y3m1k").doesNotContain("VTLw7");
+  }
+
   @Test
   void longHostileInputNeitherOverflowsTheStackNorBacktracksForLong() {
     // Each unit once made a rule rescan from every position or recurse once per repetition.
-    for (String unit : List.of("a.", "a-", "x@a.", "vm-1-", "1:", "aB3/", "1 ", "x-request-id ", "https://a.")) {
+    for (String unit : List.of("a.", "a-", "x@a.", "vm-1-", "1:", "aB3/", "1 ", "x-request-id ", "https://a.",
+        "password: a ", "secret: ab ", "DE12 ", "1 Ab ", "-----BEGIN PRIVATE KEY----- ab ", "0301 ")) {
       String text = unit.repeat(40_000 / unit.length()) + "@!";
       String redacted = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> redactor.redact(text, List.of("Ann")));
       assertThat(redacted).isNotNull();

@@ -39,10 +39,6 @@ public class LlmAssistantActivities implements AssistantActivities {
   private static final Pattern FORBIDDEN = Pattern.compile("(?i)(contact (our )?support|reach out to (us|support)"
       + "|open a (new )?ticket|could you (please )?(share|send|provide)|please (share|send|provide)"
       + "|can you (share|send|provide)|let us know (the|your))");
-  private static final double MIN_GROUNDING = 0.5;
-  /** Commitments on the company's behalf: an answer may make one only when the cited knowledge states it. */
-  private static final Pattern COMMITMENT = Pattern.compile("(?i)\\b(refund\\w*|credit(s|ed)?|compensat\\w*"
-      + "|guarantee\\w*|free of charge|for free|discount\\w*|waive\\w*|reimburs\\w*|money back)\\b");
 
   private final TurnUnderstander understander;
   private final GroundedAnswerer answerer;
@@ -149,14 +145,8 @@ public class LlmAssistantActivities implements AssistantActivities {
     } else {
       List<String> citedTexts = citations.stream().map(retrieved::get)
           .map(h -> (h.entry().question() == null ? "" : h.entry().question()) + " " + h.entry().answer()).toList();
-      double grounding = Grounding.overlap(answer, citedTexts);
-      String commitment = unbackedCommitment(answer, citedTexts);
-      if (commitment != null) {
-        problem = "answer dropped: it commits to \"" + commitment + "\", which the cited knowledge does not state";
-      } else if (grounding < MIN_GROUNDING) {
-        problem = String.format(Locale.ROOT, "answer dropped: not grounded in the cited knowledge (%.0f%% of its "
-            + "words come from it)", 100 * grounding);
-      }
+      problem = Grounding.unsupported(answer, citedTexts, "the cited knowledge").map(why -> "answer dropped: " + why)
+          .orElse(null);
     }
     double confidence = citations.stream().map(retrieved::get).filter(h -> h != null && h.cosine() != null)
         .mapToDouble(KnowledgeHit::cosine).max().orElse(0);
@@ -167,18 +157,6 @@ public class LlmAssistantActivities implements AssistantActivities {
         ? answer.substring(0, settings.maxAnswerChars()).strip() + "…" : answer;
     return rules.deliverable(request, text, List.copyOf(citations), confidence, String.format(Locale.ROOT,
         "%s answer citing %s (best cosine %.2f)", provider, citations, confidence));
-  }
-
-  /** The first commitment the answer makes that none of the cited texts makes, or null. */
-  private static String unbackedCommitment(String answer, List<String> citedTexts) {
-    var m = COMMITMENT.matcher(answer);
-    while (m.find()) {
-      String word = m.group().toLowerCase(Locale.ROOT);
-      if (citedTexts.stream().noneMatch(t -> t.toLowerCase(Locale.ROOT).contains(word))) {
-        return m.group();
-      }
-    }
-    return null;
   }
 
   /** The retrieved entries as the model sees them: id, question and answer. */

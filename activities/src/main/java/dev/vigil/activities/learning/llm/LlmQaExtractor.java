@@ -1,12 +1,12 @@
 package dev.vigil.activities.learning.llm;
 
-import static dev.vigil.activities.assistant.llm.ModelOutput.asData;
 import static dev.vigil.activities.assistant.llm.ModelOutput.describe;
 import static dev.vigil.activities.assistant.llm.ModelOutput.parse;
 import static dev.vigil.activities.assistant.llm.ModelOutput.shortText;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.service.AiServices;
+import dev.vigil.activities.assistant.llm.Grounding;
 import dev.vigil.activities.learning.AnswerCleaner;
 import dev.vigil.activities.learning.LearningSettings;
 import dev.vigil.activities.learning.QaExtractor;
@@ -21,9 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Extraction with a chat model (structured JSON output). The model sees only the redacted case, its output is
- * validated (non-empty, reusable, within limits) and redacted again; when the provider fails or answers nonsense,
- * the rule-based extractor answers and the reason says so.
+ * Extraction with a chat model (structured JSON output). The model sees only the redacted case, as a JSON document
+ * whose roles Vigil sets ({@link CaseDocument}); its output is validated (non-empty, reusable, within limits),
+ * redacted again, and each answer must pass the live answers' {@link Grounding} check against the analysts' turns
+ * and the resolution note, so a fix or promise that only a customer wrote is never learned, whatever the model was
+ * talked into. When the provider fails or answers nonsense, the rule-based extractor answers and the reason says so.
  */
 public final class LlmQaExtractor implements QaExtractor {
   private static final Logger log = LoggerFactory.getLogger(LlmQaExtractor.class);
@@ -52,9 +54,14 @@ public final class LlmQaExtractor implements QaExtractor {
 
   @Override
   public Extraction extract(LearningCase c) {
+    List<String> sources = CaseDocument.groundingSources(c);
+    if (sources.stream().allMatch(String::isBlank)) {
+      // Nothing an analyst wrote: whatever the model made of the customer's turns could not be grounded.
+      return new Extraction(List.of(), "nothing to learn: no analyst turn or resolution note to ground a pair in");
+    }
     Output out;
     try {
-      out = parse(model.extract(asData(c.subject()), dialogue(c), asData(c.resolutionNote())), Output.class);
+      out = parse(model.extract(CaseDocument.of(c)), Output.class);
       if (out.pairs() == null) {
         throw new IllegalArgumentException("pairs is missing");
       }
@@ -65,7 +72,7 @@ public final class LlmQaExtractor implements QaExtractor {
     }
     List<LearnedQa> pairs = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
-    List<String> messageIds = c.turns().stream().filter(t -> !isVigils(t)).map(CaseTurn::messageId).toList();
+    List<String> messageIds = CaseDocument.dialogue(c).stream().map(CaseTurn::messageId).toList();
     for (Pair p : out.pairs()) {
       if (pairs.size() == MAX_PAIRS) {
         dropped.add("more than " + MAX_PAIRS + " pairs");
@@ -78,6 +85,12 @@ public final class LlmQaExtractor implements QaExtractor {
         dropped.add("a pair without question or reusable answer");
         continue;
       }
+      var unsupported = Grounding.unsupported(answer, sources, "the analysts' resolution");
+      if (unsupported.isPresent()) {
+        log.warn("Learned pair from {} dropped: {}", c.ticketId(), unsupported.get());
+        dropped.add("a pair whose answer " + unsupported.get());
+        continue;
+      }
       pairs.add(new LearnedQa(c.key() + "#qa" + (pairs.size() + 1), question, answer, c.product(), c.tags(),
           messageIds, provider));
     }
@@ -88,21 +101,5 @@ public final class LlmQaExtractor implements QaExtractor {
   /** The model saw placeholders as ‹email› (its input cannot open tags): store them in their real form. */
   private static String fromData(String text) {
     return text.replace('‹', '<').replace('›', '>');
-  }
-
-  /** Vigil's own adopted answers are reviewed against the entries they cite, never re-learned as new knowledge. */
-  private static boolean isVigils(CaseTurn t) {
-    return t.messageId() != null && t.messageId().startsWith("vigil-");
-  }
-
-  private static String dialogue(LearningCase c) {
-    StringBuilder text = new StringBuilder();
-    for (CaseTurn t : c.turns()) {
-      if (isVigils(t)) {
-        continue;
-      }
-      text.append(t.role()).append(": ").append(asData(t.text())).append("\n---\n");
-    }
-    return text.toString().strip();
   }
 }

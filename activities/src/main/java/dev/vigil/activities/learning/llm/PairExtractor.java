@@ -7,7 +7,8 @@ import dev.langchain4j.service.V;
 /** The extracting step as an LLM task: generic Q&A pairs from a resolved, redacted case; answers JSON. */
 public interface PairExtractor {
 
+  /** {@code caseJson} is the case as one JSON object built by {@link CaseDocument}. */
   @SystemMessage(fromResource = "/prompts/extract-system.txt")
   @UserMessage(fromResource = "/prompts/extract-user.txt")
-  String extract(@V("subject") String subject, @V("dialogue") String dialogue, @V("resolution") String resolution);
+  String extract(@V("case") String caseJson);
 }
