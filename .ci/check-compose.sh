@@ -46,19 +46,20 @@ if ! "${compose[@]}" config --help 2>&1 | grep -q -- '--quiet'; then
   quiet=()
 fi
 
-# Run Compose from the repo root with the two required variables removed from the inherited environment, so only
+# Run Compose from the repo root with the required variables removed from the inherited environment, so only
 # the values given here count (a developer's exported secrets can't mask a regression).
 run_config() {
   (
     cd "${repo_root}"
-    env -u VIGIL_WEBHOOK_SECRET -u VIGIL_ADMIN_PASSWORD "$@" \
+    env -u VIGIL_WEBHOOK_SECRET -u VIGIL_ADMIN_PASSWORD -u VIGIL_PAYLOAD_KEYS "$@" \
       "${compose[@]}" -f "${compose_file}" config "${quiet[@]}" >/dev/null
   )
 }
 
 # 1. With the required secrets: must be valid.
 log "validating ${compose_file} with dummy secrets"
-if ! out="$(run_config VIGIL_WEBHOOK_SECRET=ci-dummy-webhook-secret VIGIL_ADMIN_PASSWORD=ci-dummy-admin-password 2>&1)"; then
+if ! out="$(run_config VIGIL_WEBHOOK_SECRET=ci-dummy-webhook-secret VIGIL_ADMIN_PASSWORD=ci-dummy-admin-password \
+    VIGIL_PAYLOAD_KEYS=ci:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= 2>&1)"; then
   printf '%s\n' "${out}" >&2
   fail "docker-compose.yml is invalid"
 fi
@@ -69,12 +70,13 @@ if [[ -n "${out}" ]]; then
 fi
 
 # 2. Without each required secret: must refuse, naming the variable.
-for missing in VIGIL_WEBHOOK_SECRET VIGIL_ADMIN_PASSWORD; do
-  if [[ "${missing}" == VIGIL_WEBHOOK_SECRET ]]; then
-    set_vars=(VIGIL_ADMIN_PASSWORD=ci-dummy-admin-password)
-  else
-    set_vars=(VIGIL_WEBHOOK_SECRET=ci-dummy-webhook-secret)
-  fi
+required=(VIGIL_WEBHOOK_SECRET=ci-dummy-webhook-secret VIGIL_ADMIN_PASSWORD=ci-dummy-admin-password
+  VIGIL_PAYLOAD_KEYS=ci:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=)
+for missing in VIGIL_WEBHOOK_SECRET VIGIL_ADMIN_PASSWORD VIGIL_PAYLOAD_KEYS; do
+  set_vars=()
+  for assignment in "${required[@]}"; do
+    [[ "${assignment%%=*}" == "${missing}" ]] || set_vars+=("${assignment}")
+  done
   if out="$(run_config "${set_vars[@]}" 2>&1)"; then
     fail "docker-compose.yml renders without ${missing}; it must be required (\${${missing}:?...})"
   fi

@@ -1,5 +1,7 @@
 package dev.vigil.activities.learning;
 
+import io.temporal.testing.TestEnvironmentOptions;
+import dev.vigil.testkit.temporal.TestPayloadKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.activities.knowledge.KnowledgeEntry;
@@ -42,7 +44,8 @@ class ElasticsearchOutageLearningTest {
     try (ElasticsearchKnowledgeIndex index = ElasticsearchKnowledgeIndex.connect(
             new ElasticsearchSettings(es.url(), null, null, alias, "standard", "true"), SharedEmbedder.get(),
             Clock.systemUTC());
-        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+            .setWorkflowClientOptions(TestPayloadKeys.clientOptions()).build())) {
       Worker worker = env.newWorker(TaskQueues.TICKETS);
       worker.registerWorkflowImplementationTypes(LearningWorkflowImpl.class);
       worker.registerActivitiesImplementations(new LearningActivitiesImpl(new CasePreparer(new Redactor(), settings),

@@ -2,6 +2,9 @@ package dev.vigil.client.temporal;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
+import dev.vigil.client.VigilProperties;
+import dev.vigil.workflows.codec.EncryptionCodec;
+import dev.vigil.workflows.codec.PayloadKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
@@ -51,10 +54,18 @@ public class TemporalConnection {
         .build());
   }
 
+  /** The keys every payload this process gives Temporal is encrypted with (workers use the same client). */
   @Bean
-  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalProperties properties) {
+  PayloadKeys payloadKeys(TemporalProperties properties, VigilProperties vigil, ObjectProvider<LocalTemporalServer> local) {
+    return PayloadKeySource.resolve(properties.payloadKeys(), properties.payloadKeyFile(),
+        local.getIfAvailable() != null, vigil.dataDir());
+  }
+
+  @Bean
+  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalProperties properties, PayloadKeys keys) {
     return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
         .setNamespace(properties.namespace())
+        .setDataConverter(EncryptionCodec.dataConverter(keys))
         .build());
   }
 

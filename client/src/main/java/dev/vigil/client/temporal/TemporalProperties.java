@@ -4,7 +4,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -18,6 +20,10 @@ import org.springframework.validation.annotation.Validated;
  *     authentication
  * @param uiUrl base URL of the Temporal Web UI, for links to runs
  * @param rpcTimeout how long one call to Temporal may take, retries included, before the caller gives up
+ * @param payloadKeys payload-encryption keys, {@code id:base64key} newest first (see {@code PayloadKeys})
+ * @param payloadKeyFile a file holding them instead
+ * @param codecCorsOrigins browser origins (the Temporal Web UI's) allowed to call the codec server; empty: the
+ *     origin of {@code uiUrl}
  * @param visibility {@code auto} (basic listing on the dev server, visibility queries on a cluster), {@code basic} or
  *     {@code advanced}
  */
@@ -30,7 +36,10 @@ public record TemporalProperties(
     @NotBlank String devBind,
     String uiUrl,
     @NotNull Duration rpcTimeout,
-    @NotNull Visibility visibility) {
+    @NotNull Visibility visibility,
+    String payloadKeys,
+    Path payloadKeyFile,
+    List<String> codecCorsOrigins) {
 
   /** Which listing API the tickets list uses. */
   public enum Visibility {

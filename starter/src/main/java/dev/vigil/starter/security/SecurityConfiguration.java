@@ -1,10 +1,13 @@
 package dev.vigil.starter.security;
 
+import dev.vigil.client.temporal.TemporalProperties;
 import dev.vigil.starter.config.SecurityProperties;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +31,15 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Who may call what, in two filter chains.
+ * Who may call what, in four filter chains.
  *
  * <ul>
+ *   <li>The codec server ({@code /codec/**}): operators and admins, see {@link #codecSecurity}.
  *   <li>Machines ({@code /api/**}, actuator): HTTP Basic on every request, no session cookie and so no CSRF token;
  *       401 when unauthenticated, without a {@code WWW-Authenticate} challenge, so a browser never remembers API
  *       credentials that a hostile page's form post could then ride on. Open: the signed webhook and the health
@@ -53,6 +60,50 @@ public class SecurityConfiguration {
   private static final LoginUrlAuthenticationEntryPoint LOGIN_PAGE = new LoginUrlAuthenticationEntryPoint("/login");
   /** 401 without a {@code WWW-Authenticate} challenge: browsers never prompt for, so never remember, API logins. */
   private static final HttpStatusEntryPoint NO_CHALLENGE = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+
+  /**
+   * The codec server ({@code /codec/**}) decrypts payloads for operators in the Temporal Web UI: operators and admins
+   * only, by HTTP Basic or the web session (the Web UI sends Vigil's session cookie when its
+   * {@code TEMPORAL_CODEC_INCLUDE_CREDENTIALS} is on). CORS admits the Web UI's origin alone. No CSRF token: the
+   * endpoints accept {@code application/json} only, which a cross-site form cannot send and a script cannot send
+   * without a preflight that CORS refuses to every other origin.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain codecSecurity(HttpSecurity http, TemporalProperties temporal) throws Exception {
+    http
+        .securityMatcher("/codec/**")
+        .csrf(csrf -> csrf.disable())
+        .cors(cors -> cors.configurationSource(codecCors(temporal)))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(HttpMethod.OPTIONS, "/codec/**").permitAll()
+            .requestMatchers(HttpMethod.POST, "/codec/encode", "/codec/decode").hasAnyRole(OPERATOR, ADMIN)
+            .anyRequest().denyAll())
+        .httpBasic(basic -> basic.authenticationEntryPoint(NO_CHALLENGE))
+        .exceptionHandling(e -> e.authenticationEntryPoint(NO_CHALLENGE));
+    return http.build();
+  }
+
+  /** The origins allowed to call the codec server: the configured ones, else the Temporal Web UI's. */
+  static CorsConfigurationSource codecCors(TemporalProperties temporal) {
+    List<String> origins = new ArrayList<>();
+    if (temporal.codecCorsOrigins() != null) {
+      temporal.codecCorsOrigins().stream().filter(o -> !o.isBlank()).map(String::strip).forEach(origins::add);
+    }
+    if (origins.isEmpty() && temporal.uiUrl() != null && !temporal.uiUrl().isBlank()) {
+      URI ui = URI.create(temporal.uiUrl().strip());
+      origins.add(ui.getScheme() + "://" + ui.getAuthority());
+    }
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOrigins(origins);
+    cors.setAllowedMethods(List.of("POST", "OPTIONS"));
+    cors.setAllowedHeaders(List.of("Content-Type", "X-Namespace", "Authorization", "Caller-Type"));
+    cors.setAllowCredentials(true);
+    cors.setMaxAge(Duration.ofHours(1));
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/codec/**", cors);
+    return source;
+  }
 
   @Bean
   @Order(1)

@@ -10,6 +10,7 @@ import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsResponse;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,9 +32,11 @@ public class BasicTicketDirectory implements TicketDirectory {
   private final WorkflowServiceStubs stubs;
   private final String namespace;
   private final int scanLimit;
+  private final ExecutionSummaries summaries;
 
-  public BasicTicketDirectory(WorkflowServiceStubs stubs, String namespace, int scanLimit) {
+  public BasicTicketDirectory(WorkflowServiceStubs stubs, String namespace, int scanLimit, DataConverter converter) {
     this.stubs = stubs;
+    this.summaries = new ExecutionSummaries(converter);
     this.namespace = namespace;
     this.scanLimit = scanLimit;
   }
@@ -58,7 +61,7 @@ public class BasicTicketDirectory implements TicketDirectory {
         .thenComparing(i -> i.getStartTime().getNanos()).reversed());
     List<TicketSummary> result = new ArrayList<>();
     for (WorkflowExecutionInfo info : newestFirst.subList(0, Math.min(scanLimit, newestFirst.size()))) {
-      TicketSummary summary = ExecutionSummaries.of(describe(info.getExecution()));
+      TicketSummary summary = summaries.of(describe(info.getExecution()));
       if (summary.ticketId() != null && filter.matches(summary)) {
         result.add(summary);
         if (result.size() == filter.limit()) {

@@ -9,13 +9,21 @@ import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.time.Instant;
 
-/** Turns a Temporal execution record into a {@link TicketSummary}; shared by both directory implementations. */
+/**
+ * Turns a Temporal execution record into a {@link TicketSummary}; shared by both directory implementations. The memo
+ * is a payload like any other, so it is encrypted and read with the client's converter; search attributes are never
+ * encrypted (the server indexes them) and read with the plain one.
+ */
 final class ExecutionSummaries {
-  private static final DataConverter CONVERTER = DefaultDataConverter.STANDARD_INSTANCE;
+  private static final DataConverter SEARCH_ATTRIBUTES = DefaultDataConverter.STANDARD_INSTANCE;
 
-  private ExecutionSummaries() {}
+  private final DataConverter memo;
 
-  static TicketSummary of(WorkflowExecutionInfo info) {
+  ExecutionSummaries(DataConverter memo) {
+    this.memo = memo;
+  }
+
+  TicketSummary of(WorkflowExecutionInfo info) {
     return new TicketSummary(
         attribute(info, TicketSearchAttributes.TICKET_ID),
         info.getExecution().getWorkflowId(),
@@ -32,16 +40,16 @@ final class ExecutionSummaries {
 
   private static String attribute(WorkflowExecutionInfo info, SearchAttributeKey<String> key) {
     Payload payload = info.getSearchAttributes().getIndexedFieldsMap().get(key.getName());
-    return payload == null ? null : decode(payload);
+    return payload == null ? null : decode(SEARCH_ATTRIBUTES, payload);
   }
 
-  private static String memo(WorkflowExecutionInfo info, String key) {
+  private String memo(WorkflowExecutionInfo info, String key) {
     Payload payload = info.getMemo().getFieldsMap().get(key);
-    return payload == null ? null : decode(payload);
+    return payload == null ? null : decode(memo, payload);
   }
 
-  private static String decode(Payload payload) {
-    Object value = CONVERTER.fromPayload(payload, Object.class, Object.class);
+  private static String decode(DataConverter converter, Payload payload) {
+    Object value = converter.fromPayload(payload, Object.class, Object.class);
     if (value instanceof java.util.List<?> list) { // keyword lists come back as lists
       return list.isEmpty() ? null : String.valueOf(list.get(0));
     }

@@ -15,6 +15,7 @@ class TicketDirectoryConfiguration {
   TicketDirectory ticketDirectory(TemporalProperties temporal, WorkflowClient client, WorkflowServiceStubs stubs) {
     return temporal.advancedVisibility()
         ? new VisibilityTicketDirectory(client)
-        : new BasicTicketDirectory(stubs, temporal.namespace(), DEV_SERVER_SCAN_LIMIT);
+        : new BasicTicketDirectory(stubs, temporal.namespace(), DEV_SERVER_SCAN_LIMIT,
+            client.getOptions().getDataConverter());
   }
 }

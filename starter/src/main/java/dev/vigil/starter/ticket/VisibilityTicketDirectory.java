@@ -9,9 +9,11 @@ import java.util.List;
 /** Lists tickets with visibility queries over Vigil's search attributes, on a real Temporal cluster. */
 public class VisibilityTicketDirectory implements TicketDirectory {
   private final WorkflowClient client;
+  private final ExecutionSummaries summaries;
 
   public VisibilityTicketDirectory(WorkflowClient client) {
     this.client = client;
+    this.summaries = new ExecutionSummaries(client.getOptions().getDataConverter());
   }
 
   @Override
@@ -23,7 +25,7 @@ public class VisibilityTicketDirectory implements TicketDirectory {
     try (var executions = client.listExecutions(query(filter))) {
       return executions.limit(filter.limit())
           .map(WorkflowExecutionMetadata::getWorkflowExecutionInfo)
-          .map(ExecutionSummaries::of)
+          .map(summaries::of)
           .toList();
     }
   }

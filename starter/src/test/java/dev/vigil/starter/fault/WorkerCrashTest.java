@@ -1,5 +1,6 @@
 package dev.vigil.starter.fault;
 
+import dev.vigil.testkit.temporal.TestPayloadKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -80,7 +81,7 @@ class WorkerCrashTest {
     stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
     SearchAttributes.register(stubs);
-    client = WorkflowClient.newInstance(stubs);
+    client = WorkflowClient.newInstance(stubs, TestPayloadKeys.clientOptions());
     // workflows run here, activities in the worker JVMs that get killed: the in-process dev server never moves a
     // dead worker's sticky workflow tasks back to the shared queue (a Temporal cluster does, after 5 s)
     workflowWorker = WorkerFactory.newInstance(client);
@@ -182,6 +183,7 @@ class WorkerCrashTest {
         "--server.port=0", "--spring.main.banner-mode=off")
         .redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("VIGIL_TEMPORAL_TARGET", temporal.target());
+    pb.environment().put("VIGIL_PAYLOAD_KEYS", TestPayloadKeys.TEXT);
     pb.environment().put("VIGIL_DATA_DIR", dir.resolve("data").toString());
     pb.environment().put("VIGIL_MODEL_CACHE_DIR", Path.of("target", "djl-cache").toAbsolutePath().toString());
     pb.environment().put("VIGIL_WEBHOOK_SECRET", "crash-test-secret");

@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "vigil.temporal.dev-port=0",
+      "vigil.temporal.codec-cors-origins=http://localhost:8088",
       "vigil.data-dir=target/test-data/embedded",
       "vigil.webhook.secret=" + VigilHttp.SECRET,
       "vigil.security.admin-password=" + VigilHttp.ADMIN_PASSWORD,

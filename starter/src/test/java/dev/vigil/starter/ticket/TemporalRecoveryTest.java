@@ -1,5 +1,6 @@
 package dev.vigil.starter.ticket;
 
+import dev.vigil.testkit.temporal.TestPayloadKeys;
 import dev.vigil.starter.VigilWebApplication;
 import java.time.Duration;
 import static org.awaitility.Awaitility.await;
@@ -34,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "vigil.temporal.rpc-timeout=1s",
+      TestPayloadKeys.PROPERTY,
       "vigil.data-dir=target/test-data/recovery",
       "vigil.webhook.secret=" + VigilHttp.SECRET,
       "vigil.security.admin-password=" + VigilHttp.ADMIN_PASSWORD
@@ -64,7 +66,8 @@ class TemporalRecoveryTest {
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
       SearchAttributes.register(stubs);
-      WorkerFactory workers = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
+      WorkerFactory workers = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs,
+          TestPayloadKeys.clientOptions()));
       workers.newWorker(TaskQueues.TICKETS).registerWorkflowImplementationTypes(TicketWorkflowImpl.class);
       workers.start();
       try {

@@ -1,5 +1,6 @@
 package dev.vigil.starter.ticket;
 
+import dev.vigil.testkit.temporal.TestPayloadKeys;
 import dev.vigil.starter.VigilWebApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "vigil.temporal.rpc-timeout=1s",
+      TestPayloadKeys.PROPERTY,
       "vigil.data-dir=target/test-data/unavailable",
       "vigil.webhook.secret=" + VigilHttp.SECRET,
       "vigil.security.admin-password=" + VigilHttp.ADMIN_PASSWORD

@@ -1,5 +1,8 @@
 package dev.vigil.tools.cli;
 
+import dev.vigil.workflows.codec.PayloadKeys;
+import dev.vigil.workflows.codec.EncryptionCodec;
+import dev.vigil.client.temporal.PayloadKeySource;
 import dev.vigil.worker.VigilWorkerApplication;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -28,10 +31,10 @@ final class LearningConnection implements AutoCloseable {
   static LearningConnection open(String temporalTarget, String namespace, boolean localVigilRunning,
       String devServer) {
     if (temporalTarget != null && !temporalTarget.isBlank()) {
-      return connect(temporalTarget, namespace, "the Temporal cluster at " + temporalTarget);
+      return connect(temporalTarget, namespace, "the Temporal cluster at " + temporalTarget, false);
     }
     if (localVigilRunning) {
-      return connect(devServer, namespace, "the running Vigil (dev server " + devServer + ")");
+      return connect(devServer, namespace, "the running Vigil (dev server " + devServer + ")", true);
     }
     ConfigurableApplicationContext worker = new SpringApplicationBuilder(VigilWorkerApplication.class)
         .web(WebApplicationType.NONE)
@@ -42,11 +45,16 @@ final class LearningConnection implements AutoCloseable {
         worker::close);
   }
 
-  private static LearningConnection connect(String target, String namespace, String description) {
+  private static LearningConnection connect(String target, String namespace, String description, boolean embedded) {
+    // the running Vigil's own keys: VIGIL_PAYLOAD_KEYS / _FILE, or the embedded mode's generated file
+    PayloadKeys keys = PayloadKeySource.resolve(System.getenv("VIGIL_PAYLOAD_KEYS"),
+        blankToNull(System.getenv("VIGIL_PAYLOAD_KEY_FILE")), embedded, CliEnvironment.dataDir());
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
-    WorkflowClient client = WorkflowClient.newInstance(stubs,
-        WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+    WorkflowClient client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
+        .setNamespace(namespace)
+        .setDataConverter(EncryptionCodec.dataConverter(keys))
+        .build());
     return new LearningConnection(client, description, stubs::shutdown);
   }
 
@@ -65,5 +73,9 @@ final class LearningConnection implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("could not shut down cleanly: " + e.getMessage(), e);
     }
+  }
+
+  private static java.nio.file.Path blankToNull(String path) {
+    return path == null || path.isBlank() ? null : java.nio.file.Path.of(path);
   }
 }

@@ -1,5 +1,9 @@
 package dev.vigil.tools.eval;
 
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import dev.vigil.workflows.codec.PayloadKeys;
+import dev.vigil.workflows.codec.EncryptionCodec;
 import dev.vigil.activities.assistant.AssistantSettings;
 import dev.vigil.activities.assistant.NoLlmAssistantActivities;
 import dev.vigil.activities.assistant.QueryRewriter;
@@ -152,7 +156,12 @@ public final class EvaluationHarness {
         ? new LearningActivitiesImpl(preparer, new AnswerReviewer(embedder, learningSettings),
             new RuleBasedQaExtractor(learningSettings), new KnowledgeWriter(index, embedder, learningSettings), meters)
         : new LearningOffActivities(preparer, "learning is off for this evaluation");
-    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+    // encrypted like production, with a key that lives as long as this run
+    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
+            .setDataConverter(EncryptionCodec.dataConverter(PayloadKeys.parse(PayloadKeys.generate("eval"), "eval")))
+            .build())
+        .build());
     TicketSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
     Worker worker = env.newWorker(TaskQueues.TICKETS);

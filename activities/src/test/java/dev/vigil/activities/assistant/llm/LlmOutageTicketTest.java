@@ -1,5 +1,7 @@
 package dev.vigil.activities.assistant.llm;
 
+import io.temporal.testing.TestEnvironmentOptions;
+import dev.vigil.testkit.temporal.TestPayloadKeys;
 import dev.vigil.testkit.llm.FakeModelServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +64,8 @@ class LlmOutageTicketTest {
     try (FakeModelServer server = new FakeModelServer();
         LuceneKnowledgeIndex index = LuceneKnowledgeIndex.open(dir, SharedEmbedder.get(), "standard",
             Clock.systemUTC());
-        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+            .setWorkflowClientOptions(TestPayloadKeys.clientOptions()).build())) {
       index.upsert(KnowledgeEntry.draft("faq-password", EntryKind.DOC, "How do I reset my password?",
           "Open Settings > Security and choose Reset password; a link is sent to your account e-mail.", null,
           List.of(), "global", Provenance.imported("test"), EntryStatus.ACTIVE), 0);
