@@ -1,5 +1,6 @@
 package dev.vigil.client.temporal;
 
+import dev.vigil.client.OwnerOnly;
 import dev.vigil.workflows.codec.PayloadKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +38,11 @@ public final class PayloadKeySource {
           + "this namespace");
     }
     Path file = dataDir.resolve(EMBEDDED_FILE);
+    OwnerOnly.directory(dataDir);
     if (!Files.exists(file)) {
       generate(file);
     }
+    OwnerOnly.file(file);
     return read(file, file.toString());
   }
 
@@ -54,14 +56,10 @@ public final class PayloadKeySource {
 
   private static void generate(Path file) {
     try {
-      Files.createDirectories(file.getParent());
       String content = "# Vigil's Temporal payload-encryption keys (embedded mode), newest first: id:base64key\n"
           + PayloadKeys.generate("k" + System.currentTimeMillis() / 1000) + "\n";
-      try {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException e) {
-        Files.createFile(file);
-      }
+      Files.createFile(file);
+      OwnerOnly.file(file);
       Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
       log.info("generated a payload-encryption key for the embedded mode in {}", file.toAbsolutePath());
     } catch (IOException e) {

@@ -24,9 +24,27 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 public class TicketWatch extends PollingWatch {
   private static final Logger log = LoggerFactory.getLogger(TicketWatch.class);
-  /** At most this many open streams per ticket and in all: each holds a connection (the status page needs none). */
-  static final int MAX_PER_TICKET = 20;
+  /** At most this many open streams in all: each holds a connection (the status page needs none to work). */
   static final int MAX_STREAMS = 2_000;
+
+  /**
+   * Who a stream is for. Each audience has its own cap per ticket, so customers' status-page tabs can never take the
+   * places analysts' ticket pages need (and the other way round).
+   */
+  public enum Audience {
+    ANALYSTS(20),
+    CUSTOMERS(10);
+
+    private final int maxPerTicket;
+
+    Audience(int maxPerTicket) {
+      this.maxPerTicket = maxPerTicket;
+    }
+
+    int maxPerTicket() {
+      return maxPerTicket;
+    }
+  }
 
   /** Turns the change between the view a subscriber last saw and the current one into events for it. */
   @FunctionalInterface
@@ -55,24 +73,24 @@ public class TicketWatch extends PollingWatch {
    * @param seen {@link TicketView#hashCode()} of the view the page was rendered from, or null: when the first poll
    *     finds the same view nothing is sent, otherwise the renderer gets a null "before" (refresh everything)
    */
-  public SseEmitter subscribe(String ticketId, Integer seen, Renderer renderer) {
+  public SseEmitter subscribe(String ticketId, Audience audience, Integer seen, Renderer renderer) {
     if (streams() >= MAX_STREAMS) {
       throw new TooManyStreams("too many live pages are open; this one will not update by itself");
     }
     SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-    Subscription subscription = new Subscription(emitter, renderer, seen);
+    Subscription subscription = new Subscription(emitter, renderer, seen, audience);
     boolean[] added = {false};
     watched.compute(ticketId, (id, list) -> {
       List<Subscription> subscriptions = list == null ? new CopyOnWriteArrayList<>() : list;
-      if (subscriptions.size() < MAX_PER_TICKET) {
+      if (subscriptions.stream().filter(s -> s.audience == audience).count() < audience.maxPerTicket()) {
         subscriptions.add(subscription);
         added[0] = true;
       }
       return subscriptions.isEmpty() ? null : subscriptions;
     });
     if (!added[0]) {
-      throw new TooManyStreams("too many live pages follow ticket " + ticketId + "; this one will not update by "
-          + "itself");
+      throw new TooManyStreams("too many live " + (audience == Audience.CUSTOMERS ? "status pages" : "ticket pages")
+          + " follow ticket " + ticketId + "; this one will not update by itself");
     }
     Runnable remove = () -> unsubscribe(ticketId, subscription);
     emitter.onCompletion(remove);
@@ -127,13 +145,15 @@ public class TicketWatch extends PollingWatch {
   private static final class Subscription {
     private final SseEmitter emitter;
     private final Renderer renderer;
+    private final Audience audience;
     private Integer seen;
     private TicketView last;
 
-    Subscription(SseEmitter emitter, Renderer renderer, Integer seen) {
+    Subscription(SseEmitter emitter, Renderer renderer, Integer seen, Audience audience) {
       this.emitter = emitter;
       this.renderer = renderer;
       this.seen = seen;
+      this.audience = audience;
     }
 
     void offer(TicketView view, boolean heartbeat, Runnable gone) {

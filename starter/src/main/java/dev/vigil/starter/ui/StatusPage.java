@@ -59,7 +59,7 @@ public class StatusPage {
   public SseEmitter stream(@PathVariable String ticketId, @RequestParam(required = false) String token,
       @RequestParam(required = false) Integer seen) {
     opened(ticketId, token);
-    return watch.subscribe(ticketId, seen, (before, after) -> TicketChanges.customerVisibleChanged(before, after)
+    return watch.subscribe(ticketId, TicketWatch.Audience.CUSTOMERS, seen, (before, after) -> TicketChanges.customerVisibleChanged(before, after)
         ? List.of(SseEmitter.event().name(UPDATE_EVENT).data(after.status().wireName()))
         : List.of());
   }

@@ -96,7 +96,7 @@ public class TicketPages {
   @ResponseBody
   public SseEmitter stream(@PathVariable String ticketId, @RequestParam(required = false) Integer seen) {
     tickets.view(TicketActions.checked(ticketId)); // 404 for a ticket that does not exist
-    return watch.subscribe(ticketId, seen, (before, after) -> {
+    return watch.subscribe(ticketId, TicketWatch.Audience.ANALYSTS, seen, (before, after) -> {
       List<SseEmitter.SseEventBuilder> events = new ArrayList<>();
       for (String part : TicketChanges.parts(before, after)) {
         events.add(SseEmitter.event().name(part).data(after.eventsApplied()));

@@ -1,6 +1,7 @@
 package dev.vigil.starter.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -36,7 +37,7 @@ class TicketWatchTest {
   @Test
   void aPageShowingTheCurrentViewGetsNothingUntilTheTicketChanges() {
     when(tickets.view("T-1")).thenReturn(OPEN);
-    watch.subscribe("T-1", OPEN.hashCode(), recorder());
+    watch.subscribe("T-1", TicketWatch.Audience.ANALYSTS, OPEN.hashCode(), recorder());
     watch.poll(false);
     assertThat(rendered).hasSize(1);
     assertThat(rendered.get(0)[0]).as("before = what the page shows").isEqualTo(OPEN);
@@ -51,8 +52,8 @@ class TicketWatchTest {
   @Test
   void aPageRenderedFromAnOlderViewRefreshesEverything() {
     when(tickets.view("T-1")).thenReturn(Views.with(OPEN, TicketStatus.RESOLVED));
-    watch.subscribe("T-1", OPEN.hashCode(), recorder());
-    watch.subscribe("T-1", null, recorder());
+    watch.subscribe("T-1", TicketWatch.Audience.ANALYSTS, OPEN.hashCode(), recorder());
+    watch.subscribe("T-1", TicketWatch.Audience.ANALYSTS, null, recorder());
     watch.poll(false);
     assertThat(rendered).hasSize(2).allSatisfy(pair -> assertThat(pair[0]).isNull());
     verify(tickets, times(1)).view("T-1"); // one query per watched ticket, however many pages
@@ -62,7 +63,7 @@ class TicketWatchTest {
   void aTicketThatCannotBeReadIsTriedAgainAtTheNextPoll() {
     when(tickets.view("T-1")).thenThrow(new TicketExceptions.TemporalUnavailable(new RuntimeException("down")))
         .thenReturn(OPEN);
-    watch.subscribe("T-1", null, recorder());
+    watch.subscribe("T-1", TicketWatch.Audience.ANALYSTS, null, recorder());
     watch.poll(false);
     assertThat(rendered).isEmpty();
     watch.poll(false);
@@ -72,5 +73,21 @@ class TicketWatchTest {
     when(tickets.view("T-1")).thenThrow(new TicketExceptions.TicketNotFound("T-1"));
     watch.poll(false);
     assertThat(watch.watchedTickets()).as("a ticket whose run is gone is no longer asked for").isEmpty();
+  }
+
+  @Test
+  void customersStatusPagesCannotTakeTheAnalystsPlaces() {
+    for (int i = 0; i < TicketWatch.Audience.CUSTOMERS.maxPerTicket(); i++) {
+      watch.subscribe("T-1", TicketWatch.Audience.CUSTOMERS, null, recorder());
+    }
+    assertThatThrownBy(() -> watch.subscribe("T-1", TicketWatch.Audience.CUSTOMERS, null, recorder()))
+        .isInstanceOf(TicketWatch.TooManyStreams.class).hasMessageContaining("status pages");
+
+    for (int i = 0; i < TicketWatch.Audience.ANALYSTS.maxPerTicket(); i++) {
+      watch.subscribe("T-1", TicketWatch.Audience.ANALYSTS, null, recorder());
+    }
+    assertThatThrownBy(() -> watch.subscribe("T-1", TicketWatch.Audience.ANALYSTS, null, recorder()))
+        .isInstanceOf(TicketWatch.TooManyStreams.class).hasMessageContaining("ticket pages");
+    assertThat(watch.watchedTickets()).containsExactly("T-1");
   }
 }
