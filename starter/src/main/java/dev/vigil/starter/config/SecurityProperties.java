@@ -23,8 +23,16 @@ public record SecurityProperties(
     users = users == null ? List.of() : List.copyOf(users);
   }
 
-  /** A configured user; roles among {@code analyst}, {@code operator}, {@code admin}. */
-  public record User(@NotBlank String username, @NotBlank String password, @NotEmpty List<Role> roles) {}
+  /**
+   * A configured user; roles among {@code analyst}, {@code operator}, {@code admin}; {@code tenants} the tenants
+   * they work for (absent: all tenants).
+   */
+  public record User(@NotBlank String username, @NotBlank String password, @NotEmpty List<Role> roles,
+      List<@NotBlank String> tenants) {
+    public User {
+      tenants = tenants == null ? null : List.copyOf(tenants);
+    }
+  }
 
   /** What a user may do: analysts act on tickets, operators inspect, admins do both and administer. */
   public enum Role {

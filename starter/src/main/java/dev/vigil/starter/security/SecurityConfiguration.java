@@ -2,6 +2,7 @@ package dev.vigil.starter.security;
 
 import dev.vigil.client.temporal.TemporalProperties;
 import dev.vigil.starter.config.SecurityProperties;
+import dev.vigil.starter.config.SecurityProperties.Role;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,7 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,6 +27,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -46,7 +51,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  *       probe. Reads need any role, actions analyst or admin, metrics operator or admin.
  *   <li>The OpenAPI description ({@code /v3/**}): read-only, for HTTP Basic (code generators) or a signed-in
  *       session (Swagger UI); 401 otherwise.
- *   <li>People (the web UI and Swagger UI): form login with a session, CSRF on for every form, unauthenticated
+ *   <li>People (the web UI and Swagger UI): form login (and single sign-on when configured) with a session, CSRF on for every form, unauthenticated
  *       pages redirect to {@code /login} (htmx and event-stream requests get 401 and htmx is told to go to the
  *       login page). Open: the login page, static assets and the customer status page (which
  *       checks its own per-ticket token). Pages need any role; actions on tickets and knowledge analyst or admin.
@@ -139,7 +144,16 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain uiSecurity(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> sso,
+      ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> staffUsers) throws Exception {
+    if (sso.getIfAvailable() != null) {
+      // single sign-on beside the configured users; roles and tenants come from the provider's claims
+      http.oauth2Login(login -> login
+          .loginPage("/login")
+          .defaultSuccessUrl("/tickets", false)
+          .failureUrl("/login?sso-error")
+          .userInfoEndpoint(info -> info.oidcUserService(staffUsers.getObject())));
+    }
     http
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
@@ -198,7 +212,7 @@ public class SecurityConfiguration {
     List<UserDetails> users = new ArrayList<>();
     users.add(User.withUsername("admin")
         .password(encoded(properties.adminPassword(), encoder))
-        .roles(ADMIN, ANALYST, OPERATOR)
+        .authorities(StaffAuthorities.of(List.of(Role.ADMIN, Role.ANALYST, Role.OPERATOR), null))
         .build());
     for (SecurityProperties.User user : properties.users()) {
       if (user.username().equals("admin")) {
@@ -206,7 +220,7 @@ public class SecurityConfiguration {
       }
       users.add(User.withUsername(user.username())
           .password(encoded(user.password(), encoder))
-          .roles(user.roles().stream().map(r -> r.name().toUpperCase(Locale.ROOT)).toArray(String[]::new))
+          .authorities(StaffAuthorities.of(user.roles(), user.tenants()))
           .build());
     }
     return new InMemoryUserDetailsManager(users);

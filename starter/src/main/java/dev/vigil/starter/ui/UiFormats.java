@@ -1,5 +1,6 @@
 package dev.vigil.starter.ui;
 
+import dev.vigil.starter.security.StaffAuthorities;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,5 +56,13 @@ public class UiFormats {
         .map(a -> a.substring("ROLE_".length()).toLowerCase(Locale.ROOT))
         .sorted()
         .collect(Collectors.joining(", "));
+  }
+
+  /** The tenants a member of staff works for, for the page header: empty when they see every tenant. */
+  public String tenants(Authentication authentication) {
+    if (authentication == null) {
+      return "";
+    }
+    return StaffAuthorities.tenants(authentication).map(t -> "tenants: " + String.join(", ", t)).orElse("");
   }
 }

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Enumerates every route the application serves and checks that, unauthenticated, each one is refused: machine
- * routes (API, actuator, the OpenAPI description) with 401, web pages (Swagger UI among them) by a redirect to the login page, form posts without a
+ * routes (API, actuator, the OpenAPI description, the codec server) with 401, web pages (Swagger UI among them) by a redirect to the login page, form posts without a
  * session's CSRF token with 403. Open: the signed webhook, the health probe, the login page, and the customer
  * status page, which answers 404 to anything but its ticket's own token. A new route cannot slip through.
  */
@@ -66,7 +66,7 @@ class RouteSecurityTest extends EmbeddedApiTest {
     assertThat(checked).as("routes checked").hasSizeGreaterThan(40)
         .contains("GET /api/v1/tickets", "POST /api/v1/knowledge", "GET /v3/api-docs", "GET /tickets/{ticketId}",
             "POST /tickets/{ticketId}/suggestions/{suggestionId}/adopt", "GET /dashboard",
-            "GET /status/{ticketId}", "GET /tickets/{ticketId}/stream");
+            "GET /status/{ticketId}", "GET /tickets/{ticketId}/stream", "POST /codec/decode");
     assertThat(http.get("/actuator/prometheus", null, null).status()).isEqualTo(401);
     assertThat(http.get("/actuator/health", null, null).status()).isEqualTo(200);
     assertThat(http.get("/login", null, null).status()).isEqualTo(200);
@@ -94,6 +94,7 @@ class RouteSecurityTest extends EmbeddedApiTest {
   }
 
   private static boolean machineRoute(String pattern) {
-    return pattern.startsWith("/api/") || pattern.startsWith("/actuator") || pattern.startsWith("/v3/");
+    return pattern.startsWith("/api/") || pattern.startsWith("/actuator") || pattern.startsWith("/v3/")
+        || pattern.startsWith("/codec/");
   }
 }
