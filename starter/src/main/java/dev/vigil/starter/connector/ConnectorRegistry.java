@@ -1,0 +1,42 @@
+package dev.vigil.starter.connector;
+
+import dev.vigil.starter.config.WebhookProperties;
+import dev.vigil.starter.connector.github.GitHubConnector;
+import dev.vigil.starter.connector.jira.JiraConnector;
+import dev.vigil.starter.connector.zammad.ZammadConnector;
+import dev.vigil.starter.connector.zendesk.ZendeskConnector;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/** The connectors by source name: every supported system, each refusing deliveries until its secret is set. */
+@Component
+public class ConnectorRegistry {
+  private final Map<String, Connector> bySource;
+
+  @Autowired
+  public ConnectorRegistry(ConnectorProperties properties, WebhookProperties webhook) {
+    this(List.of(
+        new ZendeskConnector(properties.zendesk(), webhook.tolerance()),
+        new JiraConnector(properties.jira()),
+        new ZammadConnector(properties.zammad()),
+        new GitHubConnector(properties.github())));
+  }
+
+  public ConnectorRegistry(List<Connector> connectors) {
+    this.bySource = connectors.stream().collect(Collectors.toUnmodifiableMap(Connector::source,
+        Function.identity()));
+  }
+
+  public Optional<Connector> find(String source) {
+    return Optional.ofNullable(bySource.get(source));
+  }
+
+  public java.util.Set<String> sources() {
+    return bySource.keySet();
+  }
+}
