@@ -10,10 +10,12 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +33,7 @@ public final class SentComments {
   private final Path file;
   private final int capacity;
   private final Set<String> keys = new LinkedHashSet<>();
+  private final Map<String, String> posted = new HashMap<>();
 
   /** {@code file} null keeps the ledger in memory only (tests, or a process that never posts). */
   public SentComments(Path file) {
@@ -63,6 +66,19 @@ public final class SentComments {
     add(key(source, ticketId, "text", digest(text)));
   }
 
+  /** Records that the message with {@code idempotencyKey} became {@code commentId}. */
+  public void recordKey(String source, String idempotencyKey, String commentId) {
+    add(key(source, "", "key", idempotencyKey + "\t" + commentId));
+    synchronized (this) {
+      posted.put(source + "\t" + idempotencyKey, commentId);
+    }
+  }
+
+  /** The comment a message already became, or null when it has not been posted yet. */
+  public synchronized String commentFor(String source, String idempotencyKey) {
+    return posted.get(source + "\t" + idempotencyKey);
+  }
+
   /** True when {@code commentId} on the ticket, or a comment with this text, was posted by Vigil. */
   public synchronized boolean isOwn(String source, String ticketId, String commentId, String text) {
     return (commentId != null && keys.contains(key(source, ticketId, "id", commentId)))
@@ -92,8 +108,17 @@ public final class SentComments {
     if (!keys.add(key)) {
       return false;
     }
+    String[] parts = key.split("\t");
+    if (parts.length == 5 && parts[2].equals("key")) {
+      posted.put(parts[0] + "\t" + parts[3], parts[4]);
+    }
     if (keys.size() > capacity) {
-      keys.remove(keys.iterator().next());
+      String oldest = keys.iterator().next();
+      keys.remove(oldest);
+      String[] old = oldest.split("\t");
+      if (old.length == 5 && old[2].equals("key")) {
+        posted.remove(old[0] + "\t" + old[3]);
+      }
     }
     return true;
   }

@@ -1,0 +1,150 @@
+package dev.vigil.starter.connector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A recording fake of the four vendors' comment APIs over real HTTP on loopback: it answers each create the way the
+ * vendor documents (the new comment's id where the vendor puts it), records every request, and can be told to
+ * answer the next requests with failures (429 with Retry-After, 5xx, 4xx) first.
+ */
+public final class FakeVendorApi implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern ZENDESK = Pattern.compile("/api/v2/tickets/([^/]+)\\.json");
+  private static final Pattern JIRA = Pattern.compile("/rest/servicedeskapi/request/([^/]+)/comment");
+  private static final Pattern ZAMMAD = Pattern.compile("/api/v1/ticket_articles");
+  private static final Pattern GITHUB = Pattern.compile("(/api/v3)?/repos/([^/]+)/([^/]+)/issues/(\\d+)/comments");
+
+  /** One request the fake received; {@code createdId} is the comment it created (null when it failed it). */
+  public record Recorded(String system, String method, String path, String ticketId, Map<String, String> headers,
+      JsonNode body, String createdId) {}
+
+  /** A scripted failure: status and extra headers. */
+  public record Failure(int status, Map<String, String> headers) {}
+
+  private final HttpServer server;
+  private final List<Recorded> requests = new ArrayList<>();
+  private final Deque<Failure> failures = new ArrayDeque<>();
+  private final AtomicLong ids = new AtomicLong(900_000);
+
+  public FakeVendorApi() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  public synchronized void failNext(int status, Map<String, String> headers) {
+    failures.add(new Failure(status, headers));
+  }
+
+  public synchronized List<Recorded> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** The comments created on {@code ticketId} of {@code system}. */
+  public synchronized List<Recorded> created(String system, String ticketId) {
+    return requests.stream().filter(r -> r.system().equals(system) && r.ticketId().equals(ticketId)
+        && r.createdId() != null).toList();
+  }
+
+  public synchronized void reset() {
+    requests.clear();
+    failures.clear();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+    Map<String, String> headers = new java.util.HashMap<>();
+    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+    String system;
+    String ticketId;
+    Matcher m;
+    if ((m = ZENDESK.matcher(path)).matches() && exchange.getRequestMethod().equals("PUT")) {
+      system = "zendesk";
+      ticketId = m.group(1);
+    } else if ((m = JIRA.matcher(path)).matches() && exchange.getRequestMethod().equals("POST")) {
+      system = "jira";
+      ticketId = m.group(1);
+    } else if (ZAMMAD.matcher(path).matches() && exchange.getRequestMethod().equals("POST")) {
+      system = "zammad";
+      ticketId = body.path("ticket_id").asText();
+    } else if ((m = GITHUB.matcher(path)).matches() && exchange.getRequestMethod().equals("POST")) {
+      system = "github";
+      ticketId = m.group(2) + ":" + m.group(3) + "#" + m.group(4);
+    } else {
+      answer(exchange, 404, Map.of(), "{\"error\":\"no such route " + path + "\"}");
+      return;
+    }
+    Failure failure;
+    synchronized (this) {
+      failure = failures.poll();
+    }
+    if (failure != null) {
+      synchronized (this) {
+        requests.add(new Recorded(system, exchange.getRequestMethod(), path, ticketId, headers, body, null));
+      }
+      answer(exchange, failure.status(), failure.headers(), "{\"error\":\"scripted\"}");
+      return;
+    }
+    String id = String.valueOf(ids.incrementAndGet());
+    synchronized (this) {
+      requests.add(new Recorded(system, exchange.getRequestMethod(), path, ticketId, headers, body, id));
+    }
+    ObjectNode out = JSON.createObjectNode();
+    switch (system) {
+      case "zendesk" -> {
+        out.putObject("ticket").put("id", Long.parseLong(ticketId));
+        out.putObject("audit").putArray("events").addObject().put("id", Long.parseLong(id)).put("type", "Comment")
+            .put("body", body.path("ticket").path("comment").path("body").asText())
+            .put("public", body.path("ticket").path("comment").path("public").asBoolean());
+      }
+      case "jira" -> out.put("id", id).put("body", body.path("body").asText())
+          .put("public", body.path("public").asBoolean());
+      case "zammad" -> out.put("id", Long.parseLong(id)).put("ticket_id", body.path("ticket_id").asLong())
+          .put("body", body.path("body").asText()).put("internal", body.path("internal").asBoolean());
+      default -> out.put("id", Long.parseLong(id)).put("body", body.path("body").asText());
+    }
+    answer(exchange, system.equals("zendesk") ? 200 : 201, Map.of(), out.toString());
+  }
+
+  private static void answer(HttpExchange exchange, int status, Map<String, String> headers, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
