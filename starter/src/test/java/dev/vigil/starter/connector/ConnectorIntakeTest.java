@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vigil.activities.connector.SentComments;
 import dev.vigil.starter.connector.github.GitHubPayloads;
 import dev.vigil.starter.connector.jira.JiraPayloads;
 import dev.vigil.starter.connector.zendesk.ZendeskPayloads;
@@ -14,28 +13,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The native endpoints over HTTP on the embedded application: routing, identity by source, de-duplication, echoes. */
-@ConnectorVigilTest
-class ConnectorIntakeTest {
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  SentComments sent;
-
-  VigilHttp http;
-  NativeHttp hooks;
-
-  @BeforeEach
-  void clients() {
-    http = new VigilHttp(port);
-    hooks = new NativeHttp(port);
-  }
+class ConnectorIntakeTest extends ConnectorApiTest {
 
   private static String newNumericId() {
     return String.valueOf(100_000 + Math.abs(UUID.randomUUID().getMostSignificantBits() % 800_000));
@@ -141,21 +122,5 @@ class ConnectorIntakeTest {
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(wrong.json().get("error").asText()).isEqualTo("invalid_signature");
     http.awaitTicket(id, t -> t.get("subject").asText().equals("Sent by a template"));
-  }
-
-  private JsonNode awaitTicket(String source, String ticketId, java.util.function.Predicate<JsonNode> condition) {
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-    VigilHttp.Response last = null;
-    String path = "/api/v1/tickets/" + java.net.URLEncoder.encode(ticketId, StandardCharsets.UTF_8) + "?source="
-        + source;
-    while (System.nanoTime() < deadline) {
-      last = http.getAsAdmin(path);
-      if (last.status() == 200 && condition.test(last.json())) {
-        return last.json();
-      }
-      VigilHttp.sleep(25);
-    }
-    throw new AssertionError("ticket " + ticketId + " never reached the expected state; last: "
-        + (last == null ? "none" : last.status() + " " + last.body()));
   }
 }
