@@ -43,6 +43,7 @@ public abstract class ConnectorApiTest {
     registry.add("vigil.connectors.zammad.token", () -> "zammad-token");
     registry.add("vigil.connectors.github.api-url", () -> FAKE.url() + "/api/v3");
     registry.add("vigil.connectors.github.token", () -> "ghp-token");
+    registry.add("vigil.connectors.github.repositories", () -> "Codertocat/synced");
   }
 
   @BeforeEach

@@ -76,8 +76,76 @@ public final class FakeVendorApi implements AutoCloseable {
     failures.clear();
   }
 
+  private final List<JsonNode> zendeskTickets = new ArrayList<>();
+  private final Map<String, List<JsonNode>> zendeskComments = new java.util.HashMap<>();
+  private final List<JsonNode> zendeskUsers = new ArrayList<>();
+  private final Map<String, List<JsonNode>> githubIssues = new java.util.HashMap<>();
+  private final Map<String, List<JsonNode>> githubComments = new java.util.HashMap<>();
+
+  /** A Zendesk ticket the search finds, with its comments and their authors (users with a {@code role}). */
+  public synchronized void seedZendesk(JsonNode ticket, List<JsonNode> comments, List<JsonNode> users) {
+    zendeskTickets.add(ticket);
+    zendeskComments.put(ticket.path("id").asText(), comments);
+    zendeskUsers.addAll(users);
+  }
+
+  /** An open issue of {@code owner/repo} with its comments. */
+  public synchronized void seedGitHub(String repository, JsonNode issue, List<JsonNode> comments) {
+    githubIssues.computeIfAbsent(repository, r -> new ArrayList<>()).add(issue);
+    githubComments.put(repository + "#" + issue.path("number").asText(), comments);
+  }
+
+  /** The GET routes a resync reads; Zendesk's search pages one ticket at a time, to exercise next_page. */
+  private synchronized JsonNode read(String path, String query) {
+    Matcher m;
+    if (path.equals("/api/v2/search.json")) {
+      int page = query != null && query.contains("page=") ? Integer.parseInt(query.replaceAll(".*page=(\\d+).*",
+          "$1")) : 1;
+      ObjectNode out = JSON.createObjectNode();
+      var results = out.putArray("results");
+      if (page <= zendeskTickets.size()) {
+        results.add(zendeskTickets.get(page - 1));
+      }
+      out.put("next_page", page < zendeskTickets.size() ? url() + "/api/v2/search.json?query=x&page=" + (page + 1)
+          : null);
+      return out;
+    }
+    if ((m = Pattern.compile("/api/v2/tickets/([^/]+)/comments\\.json").matcher(path)).matches()) {
+      ObjectNode out = JSON.createObjectNode();
+      zendeskComments.getOrDefault(m.group(1), List.of()).forEach(out.putArray("comments")::add);
+      zendeskUsers.forEach(out.withArray("users")::add);
+      out.putNull("next_page");
+      return out;
+    }
+    if ((m = Pattern.compile("(/api/v3)?/repos/([^/]+/[^/]+)/issues").matcher(path)).matches()) {
+      var out = JSON.createArrayNode();
+      githubIssues.getOrDefault(m.group(2), List.of()).forEach(out::add);
+      return out;
+    }
+    if ((m = Pattern.compile("(/api/v3)?/repos/([^/]+/[^/]+)/issues/(\\d+)/comments").matcher(path)).matches()) {
+      var out = JSON.createArrayNode();
+      githubComments.getOrDefault(m.group(2) + "#" + m.group(3), List.of()).forEach(out::add);
+      return out;
+    }
+    return null;
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
+    if (exchange.getRequestMethod().equals("GET")) {
+      Failure failure;
+      synchronized (this) {
+        failure = failures.poll();
+        requests.add(new Recorded("read", "GET", path, "", Map.of(), null, null));
+      }
+      if (failure != null) {
+        answer(exchange, failure.status(), failure.headers(), "{\"error\":\"scripted\"}");
+        return;
+      }
+      JsonNode out = read(path, exchange.getRequestURI().getQuery());
+      answer(exchange, out == null ? 404 : 200, Map.of(), out == null ? "{}" : out.toString());
+      return;
+    }
     JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
     Map<String, String> headers = new java.util.HashMap<>();
     exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));

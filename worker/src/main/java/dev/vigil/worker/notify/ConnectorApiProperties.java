@@ -26,8 +26,16 @@ public record ConnectorApiProperties(Zendesk zendesk, Jira jira, Zammad zammad, 
   /** {@code VIGIL_ZAMMAD_URL} (https://support.acme.com), {@code VIGIL_ZAMMAD_TOKEN}. */
   public record Zammad(String url, String token) {}
 
-  /** {@code VIGIL_GITHUB_API_URL} (default https://api.github.com; GHES: https://host/api/v3), {@code VIGIL_GITHUB_TOKEN}. */
-  public record GitHub(String apiUrl, String token) {}
+  /**
+   * {@code VIGIL_GITHUB_API_URL} (default https://api.github.com; GHES: https://host/api/v3), {@code VIGIL_GITHUB_TOKEN};
+   * {@code repositories} ({@code VIGIL_GITHUB_REPOSITORIES}, {@code owner/name,…}) are those a resync reads.
+   */
+  public record GitHub(String apiUrl, String token, List<String> repositories) {
+    public GitHub {
+      repositories = repositories == null ? List.of()
+          : repositories.stream().map(String::strip).filter(r -> !r.isEmpty()).toList();
+    }
+  }
 
   /** The API clients of every fully configured system. */
   public List<TicketApi> apis(VendorHttp http) {

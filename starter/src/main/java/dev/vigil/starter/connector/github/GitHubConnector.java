@@ -117,7 +117,8 @@ public final class GitHubConnector implements Connector {
         + " (or it changes nothing)");
   }
 
-  private TicketEvent comment(JsonNode root, Instant at, TicketFacts facts) {
+  /** An issue comment ({@code root.comment}, with {@code root.issue}) as a message. */
+  TicketEvent comment(JsonNode root, Instant at, TicketFacts facts) {
     JsonNode comment = at(root, "comment");
     String id = text(comment, "id");
     String body = text(comment, "body");
@@ -132,7 +133,8 @@ public final class GitHubConnector implements Connector {
         new IncomingMessage(id, role, text(comment, "user.login"), body), null, null, null);
   }
 
-  private TicketFacts facts(JsonNode root, String ticketId) {
+  /** The issue's facts from {@code root.issue} and {@code root.repository}. */
+  TicketFacts facts(JsonNode root, String ticketId) {
     JsonNode issue = at(root, "issue");
     Priority priority = null;
     for (JsonNode label : issue.path("labels")) {

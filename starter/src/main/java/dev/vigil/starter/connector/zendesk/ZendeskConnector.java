@@ -92,7 +92,7 @@ public final class ZendeskConnector implements Connector {
     if (!type.startsWith(TYPE_PREFIX)) {
       return ConnectorMapping.ignored(ticketId, "not a ticket event: " + type);
     }
-    TicketFacts facts = facts(root, ticketId);
+    TicketFacts facts = facts(at(root, "detail"), ticketId);
     String kind = type.substring(TYPE_PREFIX.length());
     List<TicketEvent> events = switch (kind) {
       case "created" -> List.of(event(eventId, TicketEventType.CREATED, at, facts, null, null));
@@ -114,7 +114,11 @@ public final class ZendeskConnector implements Connector {
   }
 
   private List<TicketEvent> comment(JsonNode root, String eventId, Instant at, TicketFacts facts) {
-    JsonNode comment = at(root, "event.comment");
+    return comment(at(root, "event.comment"), at, facts);
+  }
+
+  /** A comment in the event's shape ({@code id, body, is_public, author.{id, is_staff, name}}) as a message. */
+  List<TicketEvent> comment(JsonNode comment, Instant at, TicketFacts facts) {
     String commentId = text(comment, "id");
     String body = text(comment, "body");
     if (commentId == null || body == null) {
@@ -146,8 +150,8 @@ public final class ZendeskConnector implements Connector {
     return List.of();
   }
 
-  private TicketFacts facts(JsonNode root, String ticketId) {
-    JsonNode detail = at(root, "detail");
+  /** The ticket's facts from Zendesk's ticket object (the event's {@code detail}, or the API's ticket). */
+  TicketFacts facts(JsonNode detail, String ticketId) {
     String organisation = text(detail, "organization_id");
     Customer customer = new Customer(text(detail, "requester_id"), settings.tenant(organisation, SOURCE), null,
         null);
