@@ -89,6 +89,23 @@ public final class FakeVendorApi implements AutoCloseable {
     zendeskUsers.addAll(users);
   }
 
+  private final List<JsonNode> jiraIssues = new ArrayList<>();
+  private final Map<String, List<JsonNode>> jiraComments = new java.util.HashMap<>();
+  private final List<JsonNode> zammadTickets = new ArrayList<>();
+  private final Map<String, List<JsonNode>> zammadArticles = new java.util.HashMap<>();
+
+  /** A Jira issue the JQL search finds, with its Service Management comments. */
+  public synchronized void seedJira(JsonNode issue, List<JsonNode> comments) {
+    jiraIssues.add(issue);
+    jiraComments.put(issue.path("key").asText(), comments);
+  }
+
+  /** A Zammad ticket the search finds, with its articles. */
+  public synchronized void seedZammad(JsonNode ticket, List<JsonNode> articles) {
+    zammadTickets.add(ticket);
+    zammadArticles.put(ticket.path("id").asText(), articles);
+  }
+
   /** An open issue of {@code owner/repo} with its comments. */
   public synchronized void seedGitHub(String repository, JsonNode issue, List<JsonNode> comments) {
     githubIssues.computeIfAbsent(repository, r -> new ArrayList<>()).add(issue);
@@ -115,6 +132,38 @@ public final class FakeVendorApi implements AutoCloseable {
       zendeskComments.getOrDefault(m.group(1), List.of()).forEach(out.putArray("comments")::add);
       zendeskUsers.forEach(out.withArray("users")::add);
       out.putNull("next_page");
+      return out;
+    }
+    if (path.equals("/rest/api/3/search/jql")) {
+      // one issue a page, to exercise nextPageToken
+      int page = query != null && query.contains("nextPageToken=")
+          ? Integer.parseInt(query.replaceAll(".*nextPageToken=p(\\d+).*", "$1")) : 1;
+      ObjectNode out = JSON.createObjectNode();
+      var issues = out.putArray("issues");
+      if (page <= jiraIssues.size()) {
+        issues.add(jiraIssues.get(page - 1));
+      }
+      boolean last = page >= jiraIssues.size();
+      out.put("isLast", last);
+      if (!last) {
+        out.put("nextPageToken", "p" + (page + 1));
+      }
+      return out;
+    }
+    if ((m = Pattern.compile("/rest/servicedeskapi/request/([^/]+)/comment").matcher(path)).matches()) {
+      ObjectNode out = JSON.createObjectNode();
+      jiraComments.getOrDefault(m.group(1), List.of()).forEach(out.putArray("values")::add);
+      out.put("isLastPage", true);
+      return out;
+    }
+    if (path.equals("/api/v1/tickets/search")) {
+      var out = JSON.createArrayNode();
+      zammadTickets.forEach(out::add);
+      return out;
+    }
+    if ((m = Pattern.compile("/api/v1/ticket_articles/by_ticket/(\\d+)").matcher(path)).matches()) {
+      var out = JSON.createArrayNode();
+      zammadArticles.getOrDefault(m.group(1), List.of()).forEach(out::add);
       return out;
     }
     if ((m = Pattern.compile("(/api/v3)?/repos/([^/]+/[^/]+)/issues").matcher(path)).matches()) {

@@ -106,8 +106,57 @@ class TicketSyncTest extends ConnectorApiTest {
   }
 
   @Test
+  void jiraRequestsComeBackThroughTokenPaging_withPublicCommentsOnly() {
+    List<String> keys = List.of("SYNC-" + number(), "SYNC-" + number());
+    for (String key : keys) {
+      ObjectNode issue = JSON.createObjectNode().put("id", "1" + key.substring(5)).put("key", key);
+      ObjectNode fields = issue.putObject("fields").put("summary", "Sync " + key)
+          .put("created", "2026-11-20T09:00:00.000+0000").put("updated", "2026-11-26T09:00:00.000+0000");
+      fields.putObject("priority").put("name", "High");
+      fields.putObject("project").put("key", "SYNC");
+      fields.putObject("reporter").put("accountId", "acc-ada").put("displayName", "Ada");
+      ObjectNode customer = JSON.createObjectNode().put("id", key.substring(5) + "1").put("body", "VPN drops")
+          .put("public", true);
+      customer.putObject("author").put("accountId", "acc-ada");
+      customer.putObject("created").put("iso8601", "2026-11-20T10:00:00+0000");
+      ObjectNode internal = JSON.createObjectNode().put("id", key.substring(5) + "2").put("body", "rekey bug?")
+          .put("public", false);
+      internal.putObject("author").put("accountId", "acc-bob");
+      FAKE.seedJira(issue, List.of(customer, internal));
+    }
+
+    sync.sync("jira", Instant.now().minus(Duration.ofDays(30)), TicketSync.Progress.NONE);
+
+    for (String key : keys) {
+      JsonNode ticket = awaitTicket("jira", key, t -> t.get("messages").size() == 1);
+      assertThat(ticket.get("priority").asText()).isEqualTo("P2");
+      assertThat(ticket.get("messages").get(0).get("role").asText()).isEqualTo("customer");
+    }
+  }
+
+  @Test
+  void zammadTicketsComeBackWithTheirArticles() {
+    String id = number();
+    ObjectNode ticket = JSON.createObjectNode().put("id", Long.parseLong(id)).put("title", "Printer " + id)
+        .put("state", "open").put("priority", "3 high").put("owner_id", 5).put("customer_id", 42)
+        .put("organization_id", 7).put("created_at", "2026-11-20T09:00:00Z").put("updated_at", "2026-11-26T09:00:00Z");
+    ObjectNode article = JSON.createObjectNode().put("id", Long.parseLong(id) * 10).put("sender", "Customer")
+        .put("internal", false).put("content_type", "text/html").put("body", "<p>Queue stuck</p>")
+        .put("created_at", "2026-11-20T09:00:10Z");
+    FAKE.seedZammad(ticket, List.of(article));
+
+    sync.sync("zammad", Instant.now().minus(Duration.ofDays(30)), TicketSync.Progress.NONE);
+
+    JsonNode synced = awaitTicket("zammad", id, t -> t.get("messages").size() == 1
+        && t.get("assignee") != null && !t.get("assignee").isNull());
+    assertThat(synced.get("messages").get(0).get("text").asText()).isEqualTo("Queue stuck");
+    assertThat(synced.get("priority").asText()).isEqualTo("P2");
+    assertThat(synced.get("assignee").get("id").asText()).isEqualTo("5");
+  }
+
+  @Test
   void aSystemWithoutItsApiCannotBeSynced() {
-    assertThatThrownBy(() -> sync.sync("zammad", Instant.now(), TicketSync.Progress.NONE))
+    assertThatThrownBy(() -> sync.sync("desk", Instant.now(), TicketSync.Progress.NONE))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not configured");
   }
 }

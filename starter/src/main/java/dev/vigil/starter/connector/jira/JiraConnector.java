@@ -93,7 +93,7 @@ public final class JiraConnector implements Connector {
       String to = text(item, "toString");
       switch (field) {
         case "assignee" -> {
-          String id = Objects.requireNonNullElse(text(item, "to"), text(root, "issue.fields.assignee.accountId"));
+          String id = firstOf(text(item, "to"), text(root, "issue.fields.assignee.accountId"));
           if (id != null) {
             events.add(event(eventId + ":assignee", TicketEventType.ASSIGNED, at, facts, new Analyst(id, to)));
           }
@@ -145,7 +145,8 @@ public final class JiraConnector implements Connector {
     return null;
   }
 
-  private List<TicketEvent> comment(JsonNode root, Instant at, TicketFacts facts) {
+  /** The comment at {@code root.comment} (with {@code root.issue}) as a message, none when internal. */
+  List<TicketEvent> comment(JsonNode root, Instant at, TicketFacts facts) {
     JsonNode comment = at(root, "comment");
     String commentId = text(comment, "id");
     String body = AdfText.of(comment.path("body"));
@@ -164,7 +165,8 @@ public final class JiraConnector implements Connector {
         message, null, null, null));
   }
 
-  private TicketFacts facts(JsonNode root, String ticketId) {
+  /** The issue's facts from {@code root.issue.fields}. */
+  TicketFacts facts(JsonNode root, String ticketId) {
     JsonNode fields = at(root, "issue.fields");
     Customer customer = fields.path("reporter").isObject()
         ? new Customer(text(fields, "reporter.accountId"), settings.tenant(text(fields, "project.key"), SOURCE),
@@ -172,6 +174,10 @@ public final class JiraConnector implements Connector {
         : null;
     return new TicketFacts(ticketId, text(fields, "summary"), AdfText.of(fields.path("description")),
         settings.priority(text(fields, "priority.name"), PRIORITIES), null, customer);
+  }
+
+  private static String firstOf(String value, String otherwise) {
+    return value != null ? value : otherwise;
   }
 
   private static TicketFacts withPriority(TicketFacts facts, Priority priority) {

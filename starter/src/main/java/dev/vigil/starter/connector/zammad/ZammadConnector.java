@@ -118,7 +118,8 @@ public final class ZammadConnector implements Connector {
     };
   }
 
-  private TicketEvent article(JsonNode article, JsonNode ticket, Instant at, TicketFacts facts) {
+  /** An article as a message; null for internal, system or empty ones. */
+  TicketEvent article(JsonNode article, JsonNode ticket, Instant at, TicketFacts facts) {
     String id = text(article, "id");
     if (id == null) {
       return null;
@@ -132,13 +133,15 @@ public final class ZammadConnector implements Connector {
       body = HtmlText.of(body);
     }
     Role role = sender.equals("customer") ? Role.CUSTOMER : Role.ANALYST;
-    String author = Objects.requireNonNullElse(text(article, "from"), text(article, "created_by.login"));
+    String from = text(article, "from");
+    String author = from != null ? from : text(article, "created_by.login");
     return new TicketEvent("zammad:article:" + id, TicketEventType.MESSAGE_POSTED,
         NativeJson.instant(article, "created_at", at), facts, new IncomingMessage(id, role, author, body), null,
         null, null);
   }
 
-  private TicketFacts facts(JsonNode ticket, String ticketId) {
+  /** The ticket's facts from Zammad's ticket object. */
+  TicketFacts facts(JsonNode ticket, String ticketId) {
     String organisation = text(ticket, "organization_id");
     JsonNode customer = ticket.path("customer");
     String name = String.join(" ", Objects.requireNonNullElse(text(customer, "firstname"), ""),

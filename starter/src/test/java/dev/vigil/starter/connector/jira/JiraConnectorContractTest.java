@@ -111,4 +111,10 @@ class JiraConnectorContractTest extends ConnectorContract {
         .put("type", "text").put("text", "Dropped again");
     assertThat(map(of(payload)).events().get(0).message().text()).isEqualTo("Dropped again");
   }
+
+  @Test
+  void anUnassignmentIsNoAssignment() {
+    assertThat(map(of(JiraPayloads.change(KEY, "assignee", JiraPayloads.AGENT, "Bob Agent", null, null))).events())
+        .isEmpty();
+  }
 }

@@ -120,4 +120,11 @@ class ZammadConnectorContractTest extends ConnectorContract {
     assertThat(events.get(1).message().text()).isEqualTo("The queue is stuck since 9:00");
     assertThat(events.get(0).ticket().customer().tenant()).isEqualTo("7");
   }
+
+  @Test
+  void anArticleWithoutSenderAddressOrCreatorStillReads() {
+    ObjectNode payload = ZammadPayloads.withArticle(open(), 904, "Customer", false, "<p>Hi</p>");
+    ((ObjectNode) payload.get("article")).remove("from");
+    assertThat(map(of(payload).knowing(OPEN)).events().get(0).message().author()).isNull();
+  }
 }
