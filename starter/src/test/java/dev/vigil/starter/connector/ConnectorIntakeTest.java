@@ -33,7 +33,12 @@ class ConnectorIntakeTest extends ConnectorApiTest {
   @Test
   void aSignedZendeskEventBecomesTicketOfThatSource_readWithTheSourceParameter() {
     String id = newNumericId();
-    VigilHttp.Response response = zendesk(ZendeskPayloads.event(id, "created"));
+    ObjectNode created = ZendeskPayloads.event(id, "created");
+    String requester = "55" + id;
+    ((ObjectNode) created.get("detail")).put("requester_id", requester);
+    FAKE.seedZendeskUser(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+        .put("id", Long.parseLong(requester)).put("name", "Grace Hopper").put("email", "grace@example.com"));
+    VigilHttp.Response response = zendesk(created);
     assertThat(response.status()).isEqualTo(202);
     assertThat(response.json().get("workflowId").asText()).isEqualTo("ticket:zendesk:" + id);
     assertThat(response.json().get("delivered").asInt()).isEqualTo(1);
@@ -42,6 +47,9 @@ class ConnectorIntakeTest extends ConnectorApiTest {
     assertThat(ticket.get("source").asText()).isEqualTo("zendesk");
     assertThat(ticket.get("workflowId").asText()).isEqualTo("ticket:zendesk:" + id);
     assertThat(ticket.get("subject").asText()).isEqualTo("Backups fail with error 0x80");
+    assertThat(ticket.get("customer").get("name").asText()).as("looked up by API").isEqualTo("Grace Hopper");
+    assertThat(ticket.get("customer").get("email").asText()).isEqualTo("grace@example.com");
+    assertThat(ticket.get("customer").get("tenant").asText()).isEqualTo("acme");
     assertThat(ticket.get("statusUrl").isNull()).as("status links are for the default source").isTrue();
     // the default source (desk) has no such ticket
     assertThat(http.getAsAdmin("/api/v1/tickets/" + id).status()).isEqualTo(404);

@@ -94,6 +94,13 @@ public final class FakeVendorApi implements AutoCloseable {
   private final List<JsonNode> zammadTickets = new ArrayList<>();
   private final Map<String, List<JsonNode>> zammadArticles = new java.util.HashMap<>();
 
+  private final Map<String, JsonNode> zendeskPeople = new java.util.HashMap<>();
+
+  /** A Zendesk user {@code GET /api/v2/users/{id}.json} answers. */
+  public synchronized void seedZendeskUser(JsonNode user) {
+    zendeskPeople.put(user.path("id").asText(), user);
+  }
+
   /** A Jira issue the JQL search finds, with its Service Management comments. */
   public synchronized void seedJira(JsonNode issue, List<JsonNode> comments) {
     jiraIssues.add(issue);
@@ -132,6 +139,15 @@ public final class FakeVendorApi implements AutoCloseable {
       zendeskComments.getOrDefault(m.group(1), List.of()).forEach(out.putArray("comments")::add);
       zendeskUsers.forEach(out.withArray("users")::add);
       out.putNull("next_page");
+      return out;
+    }
+    if ((m = Pattern.compile("/api/v2/users/(\\d+)\\.json").matcher(path)).matches()) {
+      JsonNode user = zendeskPeople.get(m.group(1));
+      if (user == null) {
+        return null;
+      }
+      ObjectNode out = JSON.createObjectNode();
+      out.set("user", user);
       return out;
     }
     if (path.equals("/rest/api/3/search/jql")) {

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Zendesk event subscriptions ({@code zen:event-type:ticket.*}): {@code X-Zendesk-Webhook-Signature} =
@@ -49,10 +50,17 @@ public final class ZendeskConnector implements Connector {
 
   private final SourceSettings settings;
   private final Duration tolerance;
+  private final UnaryOperator<Customer> people;
 
   public ZendeskConnector(SourceSettings settings, Duration tolerance) {
+    this(settings, tolerance, UnaryOperator.identity());
+  }
+
+  /** {@code people} completes the requester (events carry only its id), e.g. {@link ZendeskPeople#complete}. */
+  public ZendeskConnector(SourceSettings settings, Duration tolerance, UnaryOperator<Customer> people) {
     this.settings = settings;
     this.tolerance = tolerance;
+    this.people = people;
   }
 
   @Override
@@ -153,8 +161,8 @@ public final class ZendeskConnector implements Connector {
   /** The ticket's facts from Zendesk's ticket object (the event's {@code detail}, or the API's ticket). */
   TicketFacts facts(JsonNode detail, String ticketId) {
     String organisation = text(detail, "organization_id");
-    Customer customer = new Customer(text(detail, "requester_id"), settings.tenant(organisation, SOURCE), null,
-        null);
+    Customer customer = people.apply(new Customer(text(detail, "requester_id"),
+        settings.tenant(organisation, SOURCE), null, null));
     return new TicketFacts(ticketId, text(detail, "subject"), text(detail, "description"),
         settings.priority(text(detail, "priority"), PRIORITIES), null, customer);
   }
