@@ -131,4 +131,23 @@ class ConnectorIntakeTest extends ConnectorApiTest {
     assertThat(wrong.json().get("error").asText()).isEqualTo("invalid_signature");
     http.awaitTicket(id, t -> t.get("subject").asText().equals("Sent by a template"));
   }
+
+  @Test
+  void aSignedBodyThatIsNotThePayloadIs400NamingTheField_andAnOversizedOne413() {
+    byte[] notJson = "{not json".getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = new HashMap<>(ZendeskPayloads.sign(notJson, ConnectorVigilTest.SECRET,
+        Instant.now()));
+    VigilHttp.Response broken = hooks.post("zendesk", headers, notJson);
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.json().get("field").asText()).isEqualTo("$");
+
+    byte[] noTicket = "{\"type\":\"zen:event-type:ticket.created\",\"id\":\"e-1\"}".getBytes(StandardCharsets.UTF_8);
+    headers = new HashMap<>(ZendeskPayloads.sign(noTicket, ConnectorVigilTest.SECRET, Instant.now()));
+    VigilHttp.Response missing = hooks.post("zendesk", headers, noTicket);
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.json().get("field").asText()).isEqualTo("detail.id");
+
+    byte[] huge = ("{\"x\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    assertThat(hooks.post("github", Map.of("Content-Type", "application/json"), huge).status()).isEqualTo(413);
+  }
 }
