@@ -35,7 +35,8 @@ final class ExecutionSummaries {
         attribute(info, TicketSearchAttributes.ASSIGNEE),
         attribute(info, TicketSearchAttributes.PRODUCT),
         Instant.ofEpochSecond(info.getStartTime().getSeconds(), info.getStartTime().getNanos()),
-        info.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+        info.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING,
+        TicketSummary.sourceOf(info.getExecution().getWorkflowId()));
   }
 
   private static String attribute(WorkflowExecutionInfo info, SearchAttributeKey<String> key) {

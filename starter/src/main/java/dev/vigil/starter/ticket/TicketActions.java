@@ -13,6 +13,7 @@ import dev.vigil.workflows.ticket.TicketView;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,9 +27,22 @@ public class TicketActions {
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   private final TicketService tickets;
+  /** The ticketing system acted on; null: the default one. */
+  private final String source;
 
+  @Autowired
   public TicketActions(TicketService tickets) {
+    this(tickets, null);
+  }
+
+  private TicketActions(TicketService tickets, String source) {
     this.tickets = tickets;
+    this.source = source;
+  }
+
+  /** The same actions on the tickets of {@code source} (a validated source name). */
+  public TicketActions in(String source) {
+    return new TicketActions(tickets, source);
   }
 
   /**
@@ -118,8 +132,9 @@ public class TicketActions {
 
   private TicketView apply(String ticketId, TicketEventType type, TicketFacts facts, IncomingMessage message,
       Analyst analyst, String note, SuggestionFeedback feedback, Actor actor) {
-    return tickets.act(new TicketEvent(actor.eventId(), type, Instant.now(), facts, message, analyst, note,
-        actor.user(), feedback));
+    TicketEvent event = new TicketEvent(actor.eventId(), type, Instant.now(), facts, message, analyst, note,
+        actor.user(), feedback);
+    return source == null ? tickets.act(event) : tickets.act(source, event);
   }
 
   /** The ticket id, or a clear error for one that cannot exist. */

@@ -1,15 +1,28 @@
 package dev.vigil.starter.ticket;
 
 import dev.vigil.workflows.ticket.Priority;
+import dev.vigil.workflows.ticket.TicketIds;
 import dev.vigil.workflows.ticket.TicketStatus;
 import java.util.Arrays;
 
-/** Which tickets to list; null fields do not filter. */
-public record TicketFilter(String status, String priority, String assignee, String tenant, int limit) {
+/** Which tickets to list; null fields do not filter; {@code source} is the ticketing system. */
+public record TicketFilter(String status, String priority, String assignee, String tenant, int limit,
+    String source) {
   public static final int MAX_LIMIT = 1_000;
 
-  /** A filter from request parameters: blanks do not filter, unknown values are a clear error. */
+  /** Tickets of every source. */
+  public TicketFilter(String status, String priority, String assignee, String tenant, int limit) {
+    this(status, priority, assignee, tenant, limit, null);
+  }
+
+  /** A filter from request parameters, of every source. */
   public static TicketFilter of(String status, String priority, String assignee, String tenant, int limit) {
+    return of(status, priority, assignee, tenant, limit, null);
+  }
+
+  /** A filter from request parameters: blanks do not filter, unknown values are a clear error. */
+  public static TicketFilter of(String status, String priority, String assignee, String tenant, int limit,
+      String source) {
     status = blankToNull(status);
     priority = blankToNull(priority);
     String s = status;
@@ -24,7 +37,11 @@ public record TicketFilter(String status, String priority, String assignee, Stri
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
     }
-    return new TicketFilter(status, priority, blankToNull(assignee), blankToNull(tenant), limit);
+    source = blankToNull(source);
+    if (source != null && !TicketIds.SOURCE.matcher(source).matches()) {
+      throw new IllegalArgumentException("source must be lower-case letters, digits and -, e.g. zendesk");
+    }
+    return new TicketFilter(status, priority, blankToNull(assignee), blankToNull(tenant), limit, source);
   }
 
   private static String blankToNull(String value) {
@@ -35,6 +52,7 @@ public record TicketFilter(String status, String priority, String assignee, Stri
     return (status == null || status.equals(t.status()))
         && (priority == null || priority.equals(t.priority()))
         && (assignee == null || assignee.equals(t.assignee()))
-        && (tenant == null || tenant.equals(t.tenant()));
+        && (tenant == null || tenant.equals(t.tenant()))
+        && (source == null || source.equals(t.source()));
   }
 }

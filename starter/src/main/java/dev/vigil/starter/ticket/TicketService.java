@@ -7,6 +7,7 @@ import dev.vigil.workflows.assistant.CaseSummary;
 import dev.vigil.workflows.ticket.LearningRun;
 import dev.vigil.workflows.ticket.TicketDelivery;
 import dev.vigil.workflows.ticket.TicketEvent;
+import dev.vigil.workflows.ticket.TicketIds;
 import dev.vigil.workflows.ticket.TicketView;
 import dev.vigil.workflows.ticket.TicketWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -48,13 +49,29 @@ public class TicketService {
     return tickets.workflowId(ticketId);
   }
 
-  /**
-   * Delivers an event, starting the ticket's workflow if this is the first event seen for it. Atomic: when Temporal
-   * is unreachable nothing is applied and {@link TicketExceptions.TemporalUnavailable} is thrown.
-   */
+  /** The ticketing system a request names, or the default one ({@code VIGIL_TICKET_SOURCE}) when it names none. */
+  public String source(String requested) {
+    if (requested == null || requested.isBlank()) {
+      return tickets.source();
+    }
+    if (!TicketIds.SOURCE.matcher(requested).matches()) {
+      throw new IllegalArgumentException("invalid source: lower-case letters, digits and -, e.g. zendesk");
+    }
+    return requested;
+  }
+
+  /** Delivers an event of the default source; see {@link #deliver(String, TicketEvent)}. */
   public String deliver(TicketEvent event) {
+    return deliver(tickets.source(), event);
+  }
+
+  /**
+   * Delivers an event of {@code source}, starting the ticket's workflow if this is the first event seen for it.
+   * Atomic: when Temporal is unreachable nothing is applied and {@link TicketExceptions.TemporalUnavailable} is thrown.
+   */
+  public String deliver(String source, TicketEvent event) {
     try {
-      return TicketDelivery.signalWithStart(client, tickets.source(), tickets.settings(), event);
+      return TicketDelivery.signalWithStart(client, source, tickets.settings(), event);
     } catch (WorkflowExecutionAlreadyStarted e) {
       throw new TicketExceptions.TicketArchived(event.ticketId());
     } catch (RuntimeException e) {
@@ -64,7 +81,13 @@ public class TicketService {
 
   /** Applies an analyst's action; answers with the ticket after it. */
   public TicketView act(TicketEvent event) {
-    TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, workflowId(event.ticketId()));
+    return act(tickets.source(), event);
+  }
+
+  /** Applies an analyst's action to a ticket of {@code source}; answers with the ticket after it. */
+  public TicketView act(String source, TicketEvent event) {
+    TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class,
+        TicketIds.workflowId(source, event.ticketId()));
     try {
       return ticket.act(event);
     } catch (WorkflowUpdateException e) {
@@ -76,7 +99,11 @@ public class TicketService {
 
   /** The extractive summary of a ticket (an update: an LLM summary would run as an activity). */
   public CaseSummary summarize(String ticketId) {
-    TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, workflowId(ticketId));
+    return summarize(tickets.source(), ticketId);
+  }
+
+  public CaseSummary summarize(String source, String ticketId) {
+    TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, TicketIds.workflowId(source, ticketId));
     try {
       return ticket.summarize();
     } catch (RuntimeException e) {
@@ -85,7 +112,11 @@ public class TicketService {
   }
 
   public TicketView view(String ticketId) {
-    TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, workflowId(ticketId));
+    return view(tickets.source(), ticketId);
+  }
+
+  public TicketView view(String source, String ticketId) {
+    TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, TicketIds.workflowId(source, ticketId));
     try {
       return ticket.view();
     } catch (RuntimeException e) {
@@ -95,9 +126,17 @@ public class TicketService {
 
   /** The ticket with its learning run's live status, as the API returns it. */
   public TicketDetails details(String ticketId) {
-    TicketView view = view(ticketId);
+    return details(tickets.source(), ticketId);
+  }
+
+  /**
+   * The ticket of {@code source} with its learning run's live status, as the API returns it. The customer status
+   * link is issued for tickets of the default source only: its token names the ticket id alone.
+   */
+  public TicketDetails details(String source, String ticketId) {
+    TicketView view = view(source, ticketId);
     return new TicketDetails(view, learningStatus(view.learning()), temporalUiLink(view.workflowId()),
-        statusLinks.linkFor(ticketId));
+        source.equals(tickets.source()) ? statusLinks.linkFor(ticketId) : null, source);
   }
 
   private LearningStatus learningStatus(LearningRun run) {

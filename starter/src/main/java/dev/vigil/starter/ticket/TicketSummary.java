@@ -2,7 +2,10 @@ package dev.vigil.starter.ticket;
 
 import java.time.Instant;
 
-/** One row of the tickets list, read from the workflow's search attributes and memo (no query per ticket). */
+/**
+ * One row of the tickets list, read from the workflow's search attributes and memo (no query per ticket);
+ * {@code source} is the ticketing system, from the workflow id {@code ticket:<source>:<id>}.
+ */
 public record TicketSummary(
     String ticketId,
     String workflowId,
@@ -14,4 +17,15 @@ public record TicketSummary(
     String assignee,
     String product,
     Instant startedAt,
-    boolean running) {}
+    boolean running,
+    String source) {
+
+  /** The source part of a ticket workflow id, or null for an id of another shape. */
+  static String sourceOf(String workflowId) {
+    if (workflowId == null || !workflowId.startsWith("ticket:")) {
+      return null;
+    }
+    int end = workflowId.indexOf(':', "ticket:".length());
+    return end < 0 ? null : workflowId.substring("ticket:".length(), end);
+  }
+}

@@ -44,6 +44,10 @@ public class VisibilityTicketDirectory implements TicketDirectory {
     add(clauses, TicketSearchAttributes.PRIORITY.getName(), filter.priority());
     add(clauses, TicketSearchAttributes.ASSIGNEE.getName(), filter.assignee());
     add(clauses, TicketSearchAttributes.TENANT.getName(), filter.tenant());
+    if (filter.source() != null) {
+      // the source is part of the workflow id (ticket:<source>:<id>); validated as [a-z0-9-] upstream
+      clauses.add("WorkflowId STARTS_WITH 'ticket:" + filter.source() + ":'");
+    }
     // no ORDER BY: SQL-backed visibility rejects it; both backends already return the newest runs first
     return String.join(" AND ", clauses);
   }

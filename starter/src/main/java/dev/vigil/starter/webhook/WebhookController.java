@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,8 +22,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Intake of ticket events from the ticketing system. Order of checks: size (413), signature (401), body (400),
- * delivery (202; 409 for an archived ticket; 503 when Temporal is unreachable, with nothing applied).
+ * Intake of ticket events from the ticketing system. Order of checks: size (413), signature or static bearer token
+ * (401), body (400), delivery (202; 409 for an archived ticket; 503 when Temporal is unreachable, with nothing
+ * applied). A request with an {@code X-Vigil-Signature} is judged by it alone; one without it may instead carry
+ * {@code Authorization: Bearer <VIGIL_WEBHOOK_TOKEN>}.
  */
 @RestController
 @RequestMapping("/api/v1/webhooks")
@@ -32,12 +35,14 @@ public class WebhookController {
 
   private final TicketService tickets;
   private final WebhookSignature signature;
+  private final StaticToken token;
   private final WebhookEventParser parser = new WebhookEventParser();
   private final int maxBodyBytes;
 
   public WebhookController(TicketService tickets, WebhookProperties properties) {
     this.tickets = tickets;
     this.signature = new WebhookSignature(properties.secret(), properties.tolerance(), Clock.systemUTC());
+    this.token = new StaticToken(properties.token());
     this.maxBodyBytes = properties.maxBodyBytes();
   }
 
@@ -50,9 +55,15 @@ public class WebhookController {
   public ResponseEntity<Accepted> receive(
       @Parameter(description = "t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<raw body>\")>")
       @RequestHeader(name = WebhookSignature.HEADER, required = false) String signatureHeader,
+      @Parameter(description = "Bearer <VIGIL_WEBHOOK_TOKEN>, instead of the signature (weaker: no body integrity)")
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
       HttpServletRequest request) throws IOException {
     byte[] body = readBounded(request);
-    signature.verify(signatureHeader, body);
+    if (signatureHeader == null && StaticToken.isBearer(authorization)) {
+      token.verify(authorization);
+    } else {
+      signature.verify(signatureHeader, body);
+    }
     TicketEvent event = parser.parse(body);
     String workflowId = tickets.deliver(event);
     log.debug("accepted {} {} for ticket {}", event.type().wireName(), event.eventId(), event.ticketId());

@@ -27,6 +27,11 @@ import java.util.stream.Collectors;
 /**
  * Reads and validates a webhook body into a {@link TicketEvent}. Every rule names the JSON field it checks, so the
  * sender learns exactly what to fix; unknown fields are ignored for forward compatibility.
+ *
+ * <p>Forgiving where senders are clumsy but the meaning is clear, because senders do not retry a 4xx and the
+ * customer's message would be lost: a blank or null optional field reads as absent (what templates produce for an
+ * empty value), and an identifier sent as a JSON integer (Zendesk, Zammad and Freshdesk ids are numbers) reads as its
+ * decimal string.
  */
 public final class WebhookEventParser {
   private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -62,7 +67,7 @@ public final class WebhookEventParser {
     if (root == null || !root.isObject()) {
       throw new InvalidEventException("$", "body must be a JSON object");
     }
-    String eventId = requiredText(root, "eventId", "eventId", 200);
+    String eventId = requiredId(root, "eventId", "eventId");
     String typeName = requiredText(root, "type", "type", 64);
     TicketEventType type = TicketEventType.fromWireName(typeName)
         .filter(TicketEventType::acceptedByWebhook)
@@ -87,7 +92,7 @@ public final class WebhookEventParser {
   }
 
   private static TicketFacts ticket(JsonNode node, TicketEventType type) {
-    String id = requiredText(node, "id", "ticket.id", 128);
+    String id = requiredId(node, "id", "ticket.id");
     if (!TicketIds.isValidTicketId(id)) {
       throw new InvalidEventException("ticket.id",
           "ticket.id must start with a letter or digit and contain only letters, digits and . _ : # -");
@@ -117,14 +122,14 @@ public final class WebhookEventParser {
           "ticket.customer.tenant must be 1-64 letters, digits or . _ -");
     }
     return new Customer(
-        optionalText(node, "id", "ticket.customer.id", 200),
+        optionalId(node, "id", "ticket.customer.id"),
         tenant,
         optionalText(node, "name", "ticket.customer.name", 200),
         optionalText(node, "email", "ticket.customer.email", 320));
   }
 
   private static IncomingMessage message(JsonNode node) {
-    String id = requiredText(node, "id", "message.id", 200);
+    String id = requiredId(node, "id", "message.id");
     String roleName = requiredText(node, "role", "message.role", 16);
     Role role = switch (roleName) {
       case "customer" -> Role.CUSTOMER;
@@ -138,7 +143,7 @@ public final class WebhookEventParser {
 
   private static Analyst analyst(JsonNode node) {
     return new Analyst(
-        requiredText(node, "id", "analyst.id", 200), optionalText(node, "name", "analyst.name", 200));
+        requiredId(node, "id", "analyst.id"), optionalText(node, "name", "analyst.name", 200));
   }
 
   private static Priority priority(String value) {
@@ -166,7 +171,30 @@ public final class WebhookEventParser {
     return value;
   }
 
-  /** A string field: absent or null gives null; other JSON types, blank, oversized or control characters fail. */
+  private static String requiredId(JsonNode parent, String name, String field) {
+    String value = optionalId(parent, name, field);
+    if (value == null) {
+      throw new InvalidEventException(field, field + " is required");
+    }
+    return value;
+  }
+
+  /** An identifier: a string, or a JSON integer read as its decimal string ({@code 4711} → {@code "4711"}). */
+  private static String optionalId(JsonNode parent, String name, String field) {
+    JsonNode node = parent.get(name);
+    if (node != null && node.isIntegralNumber()) {
+      return node.bigIntegerValue().toString();
+    }
+    if (node != null && node.isNumber()) {
+      throw new InvalidEventException(field, field + " must be a string or a whole number");
+    }
+    return optionalText(parent, name, field, 200);
+  }
+
+  /**
+   * A string field: absent, null or blank gives null (blank is what a sender's template produces for an empty
+   * value); other JSON types, oversized values or control characters fail.
+   */
   private static String optionalText(JsonNode parent, String name, String field, int maxLength) {
     JsonNode node = parent.get(name);
     if (node == null || node.isNull()) {
@@ -177,7 +205,7 @@ public final class WebhookEventParser {
     }
     String value = node.textValue();
     if (value.isBlank()) {
-      throw new InvalidEventException(field, field + " must not be blank");
+      return null;
     }
     if (value.length() > maxLength) {
       throw new InvalidEventException(field, field + " is longer than " + maxLength + " characters");
@@ -196,9 +224,10 @@ public final class WebhookEventParser {
     return node;
   }
 
+  /** An object field: absent, null or a blank string (a template's empty value) gives null. */
   private static JsonNode optionalObject(JsonNode parent, String name, String field) {
     JsonNode node = parent.get(name);
-    if (node == null || node.isNull()) {
+    if (node == null || node.isNull() || (node.isTextual() && node.textValue().isBlank())) {
       return null;
     }
     if (!node.isObject()) {

@@ -21,11 +21,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Enumerates every route the application serves and checks that, unauthenticated, each one is refused: machine
  * routes (API, actuator, the OpenAPI description, the codec server) with 401, web pages (Swagger UI among them) by a redirect to the login page, form posts without a
- * session's CSRF token with 403. Open: the signed webhook, the health probe, the login page, and the customer
+ * session's CSRF token with 403. Open: the signed webhooks (Vigil's own and the ticketing systems' native ones, each
+ * refusing every delivery while its secret is unset), the health probe, the login page, and the customer
  * status page, which answers 404 to anything but its ticket's own token. A new route cannot slip through.
  */
 class RouteSecurityTest extends EmbeddedApiTest {
-  private static final Set<String> OPEN = Set.of("POST /api/v1/webhooks/tickets", "GET /login");
+  private static final Set<String> OPEN = Set.of("POST /api/v1/webhooks/tickets", "POST /api/v1/webhooks/{source}",
+      "GET /login");
   private static final String STATUS_PAGE = "/status/";
 
   @Autowired
@@ -68,6 +70,10 @@ class RouteSecurityTest extends EmbeddedApiTest {
             "POST /tickets/{ticketId}/suggestions/{suggestionId}/adopt", "GET /dashboard",
             "GET /status/{ticketId}", "GET /tickets/{ticketId}/stream", "POST /codec/decode");
     assertThat(http.get("/actuator/prometheus", null, null).status()).isEqualTo(401);
+    for (String source : List.of("zendesk", "jira", "zammad", "github")) {
+      assertThat(http.post("/api/v1/webhooks/" + source, "{}", null, null).status())
+          .as("%s without its secret", source).isEqualTo(401);
+    }
     assertThat(http.get("/actuator/health", null, null).status()).isEqualTo(200);
     assertThat(http.get("/login", null, null).status()).isEqualTo(200);
   }

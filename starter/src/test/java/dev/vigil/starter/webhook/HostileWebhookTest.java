@@ -69,7 +69,8 @@ class HostileWebhookTest extends EmbeddedApiTest {
       case 2 -> {
         String field = REQUIRED[random.nextInt(REQUIRED.length - 1)];
         switch (random.nextInt(4)) {
-          case 0 -> valid.put(field, random.nextInt());
+          // a whole number is a valid id (read as its decimal string), a fraction is not
+          case 0 -> valid.put(field, random.nextInt(1_000_000) + 0.5);
           case 1 -> valid.put(field, random.nextBoolean());
           case 2 -> valid.putArray(field).add("x");
           default -> valid.putObject(field).put("x", 1);

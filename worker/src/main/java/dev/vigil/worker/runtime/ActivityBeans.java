@@ -17,7 +17,11 @@ import dev.vigil.activities.learning.llm.LlmQaExtractor;
 import dev.vigil.worker.learning.LearningProperties;
 import dev.vigil.activities.notify.HttpOutboundActivities;
 import dev.vigil.activities.notify.WebhookSignature;
+import dev.vigil.client.connector.ConnectorApiProperties;
 import dev.vigil.worker.notify.OutboundProperties;
+import dev.vigil.activities.connector.ConnectorOutbound;
+import dev.vigil.activities.connector.SentComments;
+import dev.vigil.activities.connector.VendorHttp;
 import dev.vigil.workflows.notify.OutboundActivities;
 import java.time.Duration;
 import dev.vigil.activities.learning.LearningActivitiesImpl;
@@ -52,11 +56,17 @@ public class ActivityBeans {
         extractor, new KnowledgeWriter(index, embedder, settings), meters);
   }
 
+  /**
+   * Each ticket's messages go through its own system's API when that system is configured; the generic outbound
+   * webhook serves the others.
+   */
   @Bean
-  OutboundActivities outboundActivities(OutboundProperties outbound) {
+  OutboundActivities outboundActivities(OutboundProperties outbound, ConnectorApiProperties connectors,
+      SentComments sentComments) {
     String secret = outbound.secret() == null || outbound.secret().isBlank() ? "unused" : outbound.secret();
-    return new HttpOutboundActivities(outbound.url(), new WebhookSignature(secret, Duration.ofMinutes(5),
-        Clock.systemUTC()));
+    OutboundActivities generic = new HttpOutboundActivities(outbound.url(), new WebhookSignature(secret,
+        Duration.ofMinutes(5), Clock.systemUTC()));
+    return new ConnectorOutbound(connectors.apis(new VendorHttp()), generic, sentComments);
   }
 
   @Bean

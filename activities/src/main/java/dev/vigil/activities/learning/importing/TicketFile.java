@@ -13,6 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +27,10 @@ import java.util.Set;
  * Reads resolved tickets in the interchange format (JSONL, one ticket per line: {@code id, title, messages[role,
  * author, text, ts], resolution, tags}; other fields ignored except attribution). Every line is validated; a bad
  * line is reported with its number and reason and the rest is read.
+ *
+ * <p>Forgiving where the meaning is clear, like the generic webhook: a blank or null optional field reads as absent,
+ * a numeric {@code id} reads as its decimal string, and a {@code ts} without an offset ({@code 2024-01-01T10:00:00})
+ * is read in the zone the caller chooses (UTC unless told otherwise) instead of being refused.
  */
 public final class TicketFile {
   public static final int MAX_TEXT = 100_000;
@@ -43,7 +51,13 @@ public final class TicketFile {
 
   private TicketFile() {}
 
+  /** Reads {@code file}; timestamps without an offset are UTC. */
   public static Parsed read(Path file, String tenant, String product) {
+    return read(file, tenant, product, ZoneOffset.UTC);
+  }
+
+  /** Reads {@code file}; timestamps without an offset are read in {@code zone}. */
+  public static Parsed read(Path file, String tenant, String product, ZoneId zone) {
     List<Item> items = new ArrayList<>();
     List<ImportProblem> problems = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -56,7 +70,7 @@ public final class TicketFile {
           continue;
         }
         try {
-          Item item = parse(number, JSON.readTree(line), tenant, product);
+          Item item = parse(number, JSON.readTree(line), tenant, product, zone);
           if (!seen.add(item.ticket().id())) {
             problems.add(new ImportProblem(number, "duplicate ticket id " + item.ticket().id()));
           } else {
@@ -74,11 +88,13 @@ public final class TicketFile {
     return new Parsed(items, problems);
   }
 
-  static Item parse(int line, JsonNode node, String tenant, String product) {
+  static Item parse(int line, JsonNode node, String tenant, String product, ZoneId zone) {
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("not a JSON object");
     }
-    String id = requiredText(node, "id");
+    JsonNode idNode = node.get("id");
+    String id = idNode != null && idNode.isIntegralNumber() ? idNode.bigIntegerValue().toString()
+        : requiredText(node, "id");
     if (!TicketIds.isValidTicketId(id)) {
       throw new IllegalArgumentException("id '" + id + "' is not a valid ticket id (letters, digits, . _ : # -; "
           + "at most 128)");
@@ -105,15 +121,8 @@ public final class TicketFile {
         throw new IllegalArgumentException(where + ".role must be customer or analyst, not '" + role + "'");
       }
       String text = requiredText(m, "text", where);
-      Instant ts = null;
       String rawTs = optionalText(m, "ts");
-      if (rawTs != null) {
-        try {
-          ts = Instant.parse(rawTs);
-        } catch (DateTimeParseException e) {
-          throw new IllegalArgumentException(where + ".ts is not an ISO-8601 instant: " + rawTs);
-        }
-      }
+      Instant ts = rawTs == null ? null : instant(rawTs, zone, where);
       turns.add(new HistoricalTicket.Turn(role, optionalText(m, "author"), text, ts));
       if (role.equals("analyst")) {
         lastAnalyst = i;
@@ -143,6 +152,20 @@ public final class TicketFile {
         optionalText(node, "url"), optionalText(node, "license"));
   }
 
+  /** An ISO-8601 date-time; one without an offset is a wall-clock time in {@code zone}. */
+  static Instant instant(String value, ZoneId zone, String where) {
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException withOffset) {
+      try {
+        return LocalDateTime.parse(value).atZone(zone).toInstant();
+      } catch (DateTimeParseException withoutOffset) {
+        throw new IllegalArgumentException(where + ".ts is not an ISO-8601 date-time (e.g. 2024-01-01T10:00:00Z, "
+            + "or without offset in " + zone + "): " + value);
+      }
+    }
+  }
+
   private static String requiredText(JsonNode node, String field) {
     return requiredText(node, field, null);
   }
@@ -167,6 +190,9 @@ public final class TicketFile {
     String name = (where == null ? "" : where + ".") + field;
     if (!value.isTextual()) {
       throw new IllegalArgumentException(name + " must be a string");
+    }
+    if (value.asText().isBlank()) {
+      return null;
     }
     if (value.asText().length() > MAX_TEXT) {
       throw new IllegalArgumentException(name + " is longer than " + MAX_TEXT + " characters");

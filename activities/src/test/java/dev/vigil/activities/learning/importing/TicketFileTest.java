@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,7 +93,7 @@ class TicketFileTest {
     assertThat(reasons.get(0)).startsWith("invalid JSON");
     assertThat(reasons.get(1)).isEqualTo("id is required");
     assertThat(reasons.get(2)).isEqualTo("messages[0].role must be customer or analyst, not 'bot'");
-    assertThat(reasons.get(3)).isEqualTo("messages[0].ts is not an ISO-8601 instant: yesterday");
+    assertThat(reasons.get(3)).startsWith("messages[0].ts is not an ISO-8601 date-time").endsWith(": yesterday");
     assertThat(reasons.get(4)).isEqualTo("messages must be a non-empty array");
     assertThat(reasons.get(5)).isEqualTo("messages must be a non-empty array");
     assertThat(reasons.get(6)).isEqualTo("duplicate ticket id T-1");
@@ -104,7 +105,7 @@ class TicketFileTest {
   @Test
   void fieldsOfTheWrongTypeAndInvalidIdsAreReported() throws IOException {
     TicketFile.Parsed parsed = read(
-        "{\"id\":42,\"messages\":" + TWO_MESSAGES + "}",
+        "{\"id\":4.5,\"messages\":" + TWO_MESSAGES + "}",
         ticket("has space", TWO_MESSAGES),
         "{\"id\":\"T-3\",\"messages\":" + TWO_MESSAGES + ",\"tags\":\"vpn\"}",
         "{\"id\":\"T-4\",\"messages\":" + TWO_MESSAGES + ",\"tags\":[1]}",
@@ -117,5 +118,37 @@ class TicketFileTest {
         "tags must be an array of strings",
         "tags must be an array of strings",
         "messages[0] is not an object");
+  }
+
+  @Test
+  void aNumericIdReadsAsItsDecimalString_andBlankOptionalFieldsReadAsAbsent() throws IOException {
+    TicketFile.Parsed parsed = read("{\"id\":4711,\"title\":\"\",\"resolution\":\" \",\"messages\":["
+        + "{\"role\":\"customer\",\"author\":\"\",\"text\":\"It drops\",\"ts\":\"\"}]}");
+
+    assertThat(parsed.problems()).isEmpty();
+    HistoricalTicket ticket = parsed.items().get(0).ticket();
+    assertThat(ticket.id()).isEqualTo("4711");
+    assertThat(ticket.title()).isNull();
+    assertThat(ticket.resolution()).isNull();
+    assertThat(ticket.messages().get(0).author()).isNull();
+    assertThat(ticket.messages().get(0).ts()).isNull();
+  }
+
+  @Test
+  void aTimestampWithoutOffsetIsUtcByDefault_orInTheChosenZone() throws IOException {
+    String line = ticket("T-1", "[{\"role\":\"customer\",\"text\":\"q\",\"ts\":\"2024-07-01T10:00:00\"},"
+        + "{\"role\":\"analyst\",\"text\":\"a\",\"ts\":\"2024-07-01T10:05:00+02:00\"}]");
+
+    List<HistoricalTicket.Turn> utc = read(line).items().get(0).ticket().messages();
+    assertThat(utc.get(0).ts()).isEqualTo(Instant.parse("2024-07-01T10:00:00Z"));
+    assertThat(utc.get(1).ts()).isEqualTo(Instant.parse("2024-07-01T08:05:00Z"));
+
+    Path file = dir.resolve("berlin.jsonl");
+    Files.writeString(file, line + "\n", StandardCharsets.UTF_8);
+    List<HistoricalTicket.Turn> berlin = TicketFile.read(file, "acme", "network", ZoneId.of("Europe/Berlin"))
+        .items().get(0).ticket().messages();
+    assertThat(berlin.get(0).ts()).isEqualTo(Instant.parse("2024-07-01T08:00:00Z"));
+    assertThat(berlin.get(1).ts()).as("an explicit offset wins over the zone")
+        .isEqualTo(Instant.parse("2024-07-01T08:05:00Z"));
   }
 }
