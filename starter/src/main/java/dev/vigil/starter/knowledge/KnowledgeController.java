@@ -93,6 +93,7 @@ public class KnowledgeController {
   @PostMapping
   @Operation(summary = "Create a curated entry")
   public ResponseEntity<KnowledgeEntry> create(@Valid @RequestBody NewEntry body, Principal user) {
+    KnowledgeCuration.requireWritable(body.scope(), "(new)");
     KnowledgeEntry entry = KnowledgeEntry.draft("custom-" + UUID.randomUUID(), EntryKind.CUSTOM, body.question(),
         body.answer(), blankToNull(body.product()), body.tags(), body.scope(),
         new Provenance(List.of(), List.of(), "curated by " + user.getName()),
@@ -144,6 +145,7 @@ public class KnowledgeController {
           item.answer(), item.product(), item.tags() == null ? List.of() : item.tags(), item.scope()));
     }
     KnowledgeFile.Parsed parsed = KnowledgeFile.validate(imported, source);
+    parsed.entries().forEach(entry -> KnowledgeCuration.requireWritable(entry.scope(), entry.id()));
     return new ImportResult(index.bulkUpsert(parsed.entries()), parsed.problems());
   }
 

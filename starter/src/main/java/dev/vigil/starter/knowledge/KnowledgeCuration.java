@@ -1,5 +1,10 @@
 package dev.vigil.starter.knowledge;
 
+import dev.vigil.starter.security.SecurityConfiguration;
+import dev.vigil.starter.security.StaffScope;
+import java.util.ArrayList;
+import java.util.Comparator;
+import org.springframework.security.core.context.SecurityContextHolder;
 import dev.vigil.activities.knowledge.EntryChange;
 import dev.vigil.activities.knowledge.EntryKind;
 import dev.vigil.activities.knowledge.EntryStatus;
@@ -19,6 +24,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class KnowledgeCuration {
+  /** The scope of entries that serve every tenant. */
+  public static final String GLOBAL = "global";
+
   private final KnowledgeIndex index;
 
   public KnowledgeCuration(KnowledgeIndex index) {
@@ -35,20 +43,82 @@ public class KnowledgeCuration {
    */
   public KnowledgeResults find(String q, String tenant, Set<EntryStatus> statuses, String product, EntryKind kind,
       int offset, int limit) {
+    StaffScope scope = StaffScope.current();
+    String requested = blankToNull(tenant);
+    if (requested != null && !requested.equals(GLOBAL) && !scope.allows(requested)) {
+      // another tenant's knowledge does not exist for this member of staff
+      return new KnowledgeResults(q, q == null || q.isBlank() ? null : List.of(),
+          q == null || q.isBlank() ? List.of() : null, q == null || q.isBlank() ? 0 : -1);
+    }
     if (q != null && !q.isBlank()) {
       if (q.length() > 2_000) {
         throw new IllegalArgumentException("q is longer than 2000 characters");
       }
-      KnowledgeQuery query = new KnowledgeQuery(q, blankToNull(tenant), blankToNull(product), statuses,
+      // without a tenant, restricted staff search their own tenant's entries when they have one, else global ones
+      String searchTenant = requested != null || scope.unrestricted() || scope.tenants().size() != 1
+          ? requested : scope.tenants().iterator().next();
+      KnowledgeQuery query = new KnowledgeQuery(q, searchTenant, blankToNull(product), statuses,
           Math.min(limit, 100), Math.max(50, Math.min(limit, 100)));
       List<KnowledgeHit> hits = index.search(query).stream()
           .filter(hit -> kind == null || hit.entry().kind() == kind)
+          .filter(hit -> visible(scope, hit.entry()))
           .toList();
       return new KnowledgeResults(q, hits, null, -1);
     }
     EntryStatus status = statuses == null || statuses.size() != 1 ? null : statuses.iterator().next();
-    KnowledgeFilter filter = new KnowledgeFilter(status, blankToNull(tenant), kind);
-    return new KnowledgeResults(null, null, index.list(filter, offset, limit), index.count(filter));
+    if (requested != null || scope.unrestricted()) {
+      KnowledgeFilter filter = new KnowledgeFilter(status, requested, kind);
+      return new KnowledgeResults(null, null, index.list(filter, offset, limit), index.count(filter));
+    }
+    // restricted staff without a tenant filter: global entries and their tenants', merged newest first
+    List<KnowledgeEntry> merged = new ArrayList<>();
+    long total = 0;
+    for (String visibleScope : visibleScopes(scope)) {
+      KnowledgeFilter filter = new KnowledgeFilter(status, visibleScope, kind);
+      merged.addAll(index.list(filter, 0, offset + limit));
+      total += index.count(filter);
+    }
+    List<KnowledgeEntry> page = merged.stream()
+        .sorted(Comparator.comparing(KnowledgeEntry::updatedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+        .skip(offset).limit(limit).toList();
+    return new KnowledgeResults(null, null, page, total);
+  }
+
+  /** Whether the member of staff may see {@code entry}: global entries, and their tenants' own. */
+  static boolean visible(StaffScope scope, KnowledgeEntry entry) {
+    return GLOBAL.equals(entry.scope()) || scope.allows(entry.scope());
+  }
+
+  /**
+   * Refuses a write to an entry of scope {@code entryScope} the signed-in member of staff may not change: another
+   * tenant's (not found), or a global one unless they are an admin or work for every tenant.
+   */
+  public static void requireWritable(String entryScope, String id) {
+    StaffScope scope = StaffScope.current();
+    if (GLOBAL.equals(entryScope) ? !(scope.unrestricted() || isAdmin()) : !scope.allows(entryScope)) {
+      throw GLOBAL.equals(entryScope)
+          ? new GlobalEntriesAreForAdmins() : new KnowledgeController.KnowledgeNotFound(id);
+    }
+  }
+
+  /** Only admins create global entries, or change them when they work for some tenants only. */
+  public static class GlobalEntriesAreForAdmins extends RuntimeException {
+    public GlobalEntriesAreForAdmins() {
+      super("global knowledge serves every tenant: only an admin may write it");
+    }
+  }
+
+  private static boolean isAdmin() {
+    var authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication != null && authentication.getAuthorities().stream()
+        .anyMatch(a -> a.getAuthority().equals("ROLE_" + SecurityConfiguration.ADMIN));
+  }
+
+  private static List<String> visibleScopes(StaffScope scope) {
+    List<String> scopes = new ArrayList<>();
+    scopes.add(GLOBAL);
+    scopes.addAll(new java.util.TreeSet<>(scope.tenants()));
+    return scopes;
   }
 
   /** An entry with every stored version, oldest first. */
@@ -59,21 +129,28 @@ public class KnowledgeCuration {
     return new EntryWithHistory(entry, index.history(id));
   }
 
+  /** The entry for a change: another tenant's is not found, a global one needs an admin. */
+  private KnowledgeEntry writable(String id) {
+    KnowledgeEntry entry = existing(id);
+    requireWritable(entry.scope(), id);
+    return entry;
+  }
+
   /** Withdraws the entry from answers. */
   public KnowledgeEntry retire(String id, long expectedVersion, String user) {
-    existing(id);
+    writable(id);
     return index.retire(id, expectedVersion, EntryChange.by(user, "retired", "retired by " + user));
   }
 
   /** Brings a retired entry back to the status it had before. */
   public KnowledgeEntry restore(String id, long expectedVersion, String user) {
-    existing(id);
+    writable(id);
     return index.restore(id, expectedVersion, EntryChange.by(user, "restored", "restored by " + user));
   }
 
   /** Makes a draft (a learned entry awaiting review) active. */
   public KnowledgeEntry approve(String id, long expectedVersion, String user) {
-    existing(id);
+    writable(id);
     return index.approve(id, expectedVersion, EntryChange.by(user, "approved", "approved by " + user));
   }
 
@@ -83,7 +160,7 @@ public class KnowledgeCuration {
    * @param expectedVersion the current version the caller saw, or null to take the stored one
    */
   public KnowledgeEntry revert(String id, long version, Long expectedVersion, String user) {
-    KnowledgeEntry current = existing(id);
+    KnowledgeEntry current = writable(id);
     if (version < 1 || version >= current.version()) {
       throw new IllegalArgumentException("version must be an earlier version of " + id + " (1.."
           + (current.version() - 1) + ")");
@@ -96,7 +173,9 @@ public class KnowledgeCuration {
     return value == null || value.isBlank() ? null : value;
   }
 
+  /** The entry, if the signed-in member of staff may see it: another tenant's entry is not found. */
   private KnowledgeEntry existing(String id) {
-    return index.get(id).orElseThrow(() -> new KnowledgeController.KnowledgeNotFound(id));
+    return index.get(id).filter(entry -> visible(StaffScope.current(), entry))
+        .orElseThrow(() -> new KnowledgeController.KnowledgeNotFound(id));
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.starter.live;
 
+import dev.vigil.starter.security.StaffScope;
 import dev.vigil.starter.config.UiProperties;
 import dev.vigil.starter.ticket.TicketDirectory;
 import dev.vigil.starter.ticket.TicketFilter;
@@ -43,7 +44,8 @@ public class QueueWatch extends PollingWatch {
           + "itself");
     }
     SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-    Subscriber subscriber = new Subscriber(emitter);
+    // the poller runs on its own thread: each page's tenants are taken now, on the page's request
+    Subscriber subscriber = new Subscriber(emitter, StaffScope.current());
     subscribers.add(subscriber);
     emitter.onCompletion(() -> subscribers.remove(subscriber));
     emitter.onTimeout(() -> subscribers.remove(subscriber));
@@ -76,13 +78,15 @@ public class QueueWatch extends PollingWatch {
       return;
     }
     for (Subscriber subscriber : subscribers) {
-      if (rows.equals(subscriber.last)) {
+      List<TicketSummary> visible = subscriber.scope.unrestricted() ? rows
+          : rows.stream().filter(row -> subscriber.scope.allows(row.tenant())).toList();
+      if (visible.equals(subscriber.last)) {
         continue;
       }
       try {
         // the first poll after subscribing also refreshes: the list may have changed since the page was rendered
-        subscriber.emitter.send(SseEmitter.event().name(EVENT).data(rows.size()));
-        subscriber.last = rows;
+        subscriber.emitter.send(SseEmitter.event().name(EVENT).data(visible.size()));
+        subscriber.last = visible;
       } catch (IOException | RuntimeException e) {
         subscribers.remove(subscriber);
       }
@@ -91,10 +95,12 @@ public class QueueWatch extends PollingWatch {
 
   private static final class Subscriber {
     final SseEmitter emitter;
+    final StaffScope scope;
     volatile List<TicketSummary> last;
 
-    Subscriber(SseEmitter emitter) {
+    Subscriber(SseEmitter emitter, StaffScope scope) {
       this.emitter = emitter;
+      this.scope = scope;
     }
   }
 }

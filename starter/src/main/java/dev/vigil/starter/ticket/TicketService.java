@@ -1,5 +1,9 @@
 package dev.vigil.starter.ticket;
 
+import dev.vigil.starter.security.StaffScope;
+import dev.vigil.starter.webhook.InvalidEventException;
+import dev.vigil.workflows.ticket.Customer;
+import java.util.Set;
 import dev.vigil.starter.config.TicketProperties;
 import dev.vigil.starter.status.StatusLinks;
 import dev.vigil.client.temporal.TemporalProperties;
@@ -30,6 +34,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class TicketService {
+  /** Names that scope knowledge, never a tenant's. */
+  static final Set<String> RESERVED_TENANTS = Set.of("global");
+
   private static final Logger log = LoggerFactory.getLogger(TicketService.class);
 
   private final WorkflowClient client;
@@ -70,6 +77,12 @@ public class TicketService {
    * Atomic: when Temporal is unreachable nothing is applied and {@link TicketExceptions.TemporalUnavailable} is thrown.
    */
   public String deliver(String source, TicketEvent event) {
+    Customer customer = event.ticket() == null ? null : event.ticket().customer();
+    if (customer != null && RESERVED_TENANTS.contains(customer.tenant())) {
+      // learned knowledge of a tenant called "global" would be stored as knowledge for every tenant
+      throw new InvalidEventException("ticket.customer.tenant", "tenant '" + customer.tenant()
+          + "' is reserved (it names knowledge shared by every tenant); map this customer to another tenant");
+    }
     try {
       return TicketDelivery.signalWithStart(client, source, tickets.settings(), event);
     } catch (WorkflowExecutionAlreadyStarted e) {
@@ -86,6 +99,9 @@ public class TicketService {
 
   /** Applies an analyst's action to a ticket of {@code source}; answers with the ticket after it. */
   public TicketView act(String source, TicketEvent event) {
+    if (!StaffScope.current().unrestricted()) {
+      view(source, event.ticketId()); // a ticket of another tenant is not found, and nothing is applied to it
+    }
     TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class,
         TicketIds.workflowId(source, event.ticketId()));
     try {
@@ -103,6 +119,9 @@ public class TicketService {
   }
 
   public CaseSummary summarize(String source, String ticketId) {
+    if (!StaffScope.current().unrestricted()) {
+      view(source, ticketId);
+    }
     TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, TicketIds.workflowId(source, ticketId));
     try {
       return ticket.summarize();
@@ -115,13 +134,17 @@ public class TicketService {
     return view(tickets.source(), ticketId);
   }
 
+  /** The ticket, as the signed-in member of staff may see it: another tenant's ticket is not found. */
   public TicketView view(String source, String ticketId) {
     TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, TicketIds.workflowId(source, ticketId));
+    TicketView view;
     try {
-      return ticket.view();
+      view = ticket.view();
     } catch (RuntimeException e) {
       throw translate(e, ticketId);
     }
+    StaffScope.current().requireTicket(view.customer() == null ? null : view.customer().tenant(), ticketId);
+    return view;
   }
 
   /** The ticket with its learning run's live status, as the API returns it. */

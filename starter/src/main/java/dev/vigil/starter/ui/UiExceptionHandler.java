@@ -1,6 +1,7 @@
 package dev.vigil.starter.ui;
 
 import dev.vigil.starter.knowledge.KnowledgeController;
+import dev.vigil.starter.knowledge.KnowledgeCuration;
 import dev.vigil.starter.live.TicketWatch;
 import dev.vigil.starter.ticket.TicketExceptions;
 import org.slf4j.Logger;
@@ -37,6 +38,12 @@ public class UiExceptionHandler {
   ResponseEntity<Void> tooManyStreams(TicketWatch.TooManyStreams e) {
     log.warn("{}", e.getMessage());
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60").build();
+  }
+
+  @ExceptionHandler(KnowledgeCuration.GlobalEntriesAreForAdmins.class)
+  @ResponseStatus(HttpStatus.FORBIDDEN)
+  ModelAndView globalForAdmins(KnowledgeCuration.GlobalEntriesAreForAdmins e) {
+    return problem("Only admins change global knowledge", e.getMessage());
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

@@ -4,6 +4,7 @@ import dev.vigil.activities.knowledge.EntryStateException;
 import dev.vigil.activities.knowledge.StaleVersionException;
 import dev.vigil.activities.notify.SignatureException;
 import dev.vigil.starter.knowledge.KnowledgeController;
+import dev.vigil.starter.knowledge.KnowledgeCuration;
 import dev.vigil.starter.ticket.TicketExceptions;
 import dev.vigil.starter.webhook.InvalidEventException;
 import dev.vigil.starter.webhook.PayloadTooLargeException;
@@ -68,6 +69,11 @@ public class ApiExceptionHandler {
   @ExceptionHandler(KnowledgeController.KnowledgeNotFound.class)
   ResponseEntity<ApiError> knowledgeNotFound(KnowledgeController.KnowledgeNotFound e) {
     return error(HttpStatus.NOT_FOUND, "knowledge_not_found", e.getMessage(), null);
+  }
+
+  @ExceptionHandler(KnowledgeCuration.GlobalEntriesAreForAdmins.class)
+  ResponseEntity<ApiError> globalForAdmins(KnowledgeCuration.GlobalEntriesAreForAdmins e) {
+    return error(HttpStatus.FORBIDDEN, "global_knowledge_is_for_admins", e.getMessage(), "scope");
   }
 
   @ExceptionHandler(StaleVersionException.class)

@@ -27,6 +27,14 @@ import org.springframework.boot.test.context.SpringBootTest;
       "vigil.security.users[0].roles=operator",
       "vigil.security.users[1].username=andy",
       "vigil.security.users[1].password=andy-pw",
-      "vigil.security.users[1].roles=analyst"
+      "vigil.security.users[1].roles=analyst",
+      "vigil.security.users[2].username=ann",
+      "vigil.security.users[2].password=ann-pw",
+      "vigil.security.users[2].roles=analyst",
+      "vigil.security.users[2].tenants=scope-acme",
+      "vigil.security.users[3].username=oscar",
+      "vigil.security.users[3].password=oscar-pw",
+      "vigil.security.users[3].roles=operator",
+      "vigil.security.users[3].tenants=scope-globex,scope-initech"
     })
 public @interface EmbeddedVigilTest {}

@@ -5,6 +5,8 @@ import dev.vigil.activities.knowledge.KnowledgeEntry;
 import dev.vigil.activities.knowledge.KnowledgeFilter;
 import dev.vigil.activities.knowledge.KnowledgeIndex;
 import dev.vigil.starter.config.UiProperties;
+import dev.vigil.starter.knowledge.KnowledgeCuration;
+import dev.vigil.starter.security.StaffScope;
 import dev.vigil.starter.ticket.TicketDirectory;
 import dev.vigil.starter.ticket.TicketExceptions;
 import dev.vigil.starter.ticket.TicketFilter;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -39,7 +42,8 @@ public class DashboardService {
   private final KnowledgeIndex knowledge;
   private final int maxTickets;
   private final Clock clock;
-  private volatile Cached cached;
+  /** Per staff scope; a handful of scopes in practice (all tenants, and each team's tenants). */
+  private final Map<StaffScope, Cached> cached = new HashMap<>();
 
   /** Figures with what they were computed from. */
   public record Dashboard(DashboardFigures figures, int ticketsUnreadable, boolean knowledgeReadable,
@@ -68,17 +72,19 @@ public class DashboardService {
    * page) instead of trying every ticket.
    */
   public synchronized Dashboard dashboard() {
+    // figures per staff scope: someone who works for some tenants sees their tickets' and knowledge's figures
+    StaffScope scope = StaffScope.current();
     Instant now = clock.instant();
-    Cached current = cached;
+    Cached current = cached.get(scope);
     if (current != null && Duration.between(current.at(), now).compareTo(REUSE) < 0) {
       return current.dashboard();
     }
-    Dashboard fresh = compute(now);
-    cached = new Cached(fresh, now);
+    Dashboard fresh = compute(scope, now);
+    cached.put(scope, new Cached(fresh, now));
     return fresh;
   }
 
-  private Dashboard compute(Instant now) {
+  private Dashboard compute(StaffScope scope, Instant now) {
     List<TicketView> views = new ArrayList<>();
     int unreadable = 0;
     for (TicketSummary summary : directory.list(new TicketFilter(null, null, null, null,
@@ -96,9 +102,21 @@ public class DashboardService {
     Map<EntryStatus, Long> counts = new EnumMap<>(EntryStatus.class);
     boolean knowledgeReadable = true;
     try {
-      entries = knowledge.list(KnowledgeFilter.ALL, 0, ENTRIES);
-      for (EntryStatus status : EntryStatus.values()) {
-        counts.put(status, knowledge.count(new KnowledgeFilter(status, null, null)));
+      if (scope.unrestricted()) {
+        entries = knowledge.list(KnowledgeFilter.ALL, 0, ENTRIES);
+        for (EntryStatus status : EntryStatus.values()) {
+          counts.put(status, knowledge.count(new KnowledgeFilter(status, null, null)));
+        }
+      } else {
+        entries = new ArrayList<>();
+        List<String> scopes = new ArrayList<>(List.of(KnowledgeCuration.GLOBAL));
+        scopes.addAll(scope.tenants());
+        for (String entryScope : scopes) {
+          entries.addAll(knowledge.list(new KnowledgeFilter(null, entryScope, null), 0, ENTRIES));
+          for (EntryStatus status : EntryStatus.values()) {
+            counts.merge(status, knowledge.count(new KnowledgeFilter(status, entryScope, null)), Long::sum);
+          }
+        }
       }
     } catch (RuntimeException e) {
       knowledgeReadable = false;
