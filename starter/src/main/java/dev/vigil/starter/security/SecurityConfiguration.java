@@ -123,6 +123,7 @@ public class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/*").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/**").hasAnyRole(OPERATOR, ADMIN)
+            .requestMatchers("/api/v1/sync/**").hasRole(ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ANALYST, OPERATOR, ADMIN)
             .requestMatchers("/api/**").hasAnyRole(ANALYST, ADMIN)
             .anyRequest().authenticated())

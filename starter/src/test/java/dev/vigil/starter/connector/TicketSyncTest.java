@@ -1,5 +1,6 @@
 package dev.vigil.starter.connector;
 
+import dev.vigil.testkit.http.VigilHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -158,5 +159,30 @@ class TicketSyncTest extends ConnectorApiTest {
   void aSystemWithoutItsApiCannotBeSynced() {
     assertThatThrownBy(() -> sync.sync("desk", Instant.now(), TicketSync.Progress.NONE))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not configured");
+  }
+
+  @Test
+  void theSyncEndpointStreamsATicketPerLineThenTheSummary_forAdminsOnly() throws Exception {
+    String id = number();
+    FAKE.seedZendesk(zendeskTicket(id), List.of(zendeskComment(Long.parseLong(id) * 10 + 1, 7001, "Hello")),
+        List.of(JSON.createObjectNode().put("id", 7001).put("name", "Ada").put("role", "end-user")));
+
+    VigilHttp.Response answer = http.postAsAdmin("/api/v1/sync/zendesk?since=30d", null);
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+        .startsWith("application/x-ndjson"));
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : answer.body().split("\n")) {
+      lines.add(JSON.readTree(line));
+    }
+    assertThat(lines.stream().filter(l -> l.has("ticket")).map(l -> l.get("ticket").asText())).contains(id);
+    JsonNode summary = lines.get(lines.size() - 1).get("summary");
+    assertThat(summary.get("source").asText()).isEqualTo("zendesk");
+    assertThat(summary.get("tickets").asInt()).isPositive();
+
+    assertThat(http.post("/api/v1/sync/zendesk", null, "andy", "andy-pw").status()).as("analysts").isEqualTo(403);
+    assertThat(http.postAsAdmin("/api/v1/sync/zendesk?since=yesterday", null).status()).isEqualTo(400);
+    assertThat(http.postAsAdmin("/api/v1/sync/freshdesk", null).json().get("message").asText())
+        .contains("not configured");
   }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,6 +65,10 @@ final class EvalCommand implements Callable<Integer> {
           + "${DEFAULT-VALUE})")
   double minConfidence;
 
+  @Option(names = "--zone", defaultValue = "UTC", paramLabel = "ZONE",
+      description = "time zone of timestamps written without an offset (default: ${DEFAULT-VALUE})")
+  ZoneId zone;
+
   @Override
   public Integer call() {
     if (!Files.isRegularFile(threads)) {
@@ -78,7 +83,7 @@ final class EvalCommand implements Callable<Integer> {
     EvalOptions options;
     try {
       options = new EvalOptions(threads, out, window, learning.equals("on"), tau, memoryCosine, knowledge, limit,
-          minConfidence);
+          minConfidence, zone);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -11,14 +11,12 @@ import dev.vigil.activities.knowledge.importing.KnowledgeFile;
 import dev.vigil.activities.learning.importing.TicketFile;
 import dev.vigil.workflows.ticket.TicketIds;
 import dev.vigil.worker.temporal.EmbeddedTemporalServer;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -66,6 +64,10 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--source", defaultValue = "import", paramLabel = "NAME",
       description = "source system of the tickets, part of their ids (default: ${DEFAULT-VALUE})")
   String source;
+
+  @Option(names = "--zone", defaultValue = "UTC", paramLabel = "ZONE",
+      description = "time zone of timestamps written without an offset, e.g. Europe/Berlin (default: ${DEFAULT-VALUE})")
+  ZoneId zone;
 
   @Option(names = "--concurrency", defaultValue = "4", paramLabel = "N",
       description = "tickets learned at once, 1-64 (default: ${DEFAULT-VALUE})")
@@ -120,7 +122,7 @@ final class ImportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--concurrency must be between 1 and 64");
     }
     PrintWriter out = spec.commandLine().getOut();
-    TicketFile.Parsed parsed = TicketFile.read(file, tenant, product);
+    TicketFile.Parsed parsed = TicketFile.read(file, tenant, product, zone);
     Path checkpoint = dataDir().resolve("import")
         .resolve(source + "-" + file.getFileName() + "-" + Integer.toHexString(file.toAbsolutePath().hashCode())
             + ".done");
@@ -153,23 +155,9 @@ final class ImportCommand implements Callable<Integer> {
   /** The running Vigil when one answers (its embedded index is locked by it), else the index itself. */
   private static KnowledgeImporter openImporter() {
     if (RemoteKnowledgeImporter.reachable(vigilUrl())) {
-      return new RemoteKnowledgeImporter(vigilUrl(), "admin", adminPassword());
+      return new RemoteKnowledgeImporter(vigilUrl(), "admin", CliEnvironment.adminPassword());
     }
     return new DirectKnowledgeImporter();
   }
 
-  private static String adminPassword() {
-    String password = System.getenv("VIGIL_ADMIN_PASSWORD");
-    if (password != null && !password.isBlank()) {
-      return password;
-    }
-    Path generated = dataDir().resolve("generated-secrets.properties");
-    Properties properties = new Properties();
-    try (InputStream in = Files.newInputStream(generated)) {
-      properties.load(in);
-    } catch (IOException e) {
-      throw new IllegalStateException("Vigil is running; set VIGIL_ADMIN_PASSWORD to import through its API");
-    }
-    return properties.getProperty("vigil.security.admin-password");
-  }
 }

@@ -32,6 +32,19 @@ public final class ProgressBar {
     }
   }
 
+  /**
+   * Progress without a known total (items read page by page): the count and a detail, redrawn in place on a
+   * terminal, a line every {@code every} items elsewhere.
+   */
+  public void count(long done, String detail, int every) {
+    if (interactive) {
+      out.print("\r" + label + ": " + done + " " + detail);
+      out.flush();
+    } else if (done % every == 0) {
+      out.println(label + ": " + done + " " + detail);
+    }
+  }
+
   public void finish() {
     if (interactive) {
       out.println();

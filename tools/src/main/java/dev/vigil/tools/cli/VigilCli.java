@@ -7,13 +7,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Vigil's command line ({@code ./vigil import|eval|bench ...}): one picocli command per task. */
+/** Vigil's command line ({@code ./vigil import|sync|eval|bench ...}): one picocli command per task. */
 @Command(name = "vigil",
     mixinStandardHelpOptions = true,
     versionProvider = VigilCli.Version.class,
-    description = "Vigil's command-line tools: import knowledge and historical tickets, evaluate answer quality on "
-        + "real threads, run the benchmarks.",
-    subcommands = {ImportCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+    description = "Vigil's command-line tools: import knowledge and historical tickets, resync open tickets from a "
+        + "ticketing system, evaluate answer quality on real threads, run the benchmarks.",
+    subcommands = {ImportCommand.class, SyncCommand.class, EvalCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",
@@ -29,7 +30,7 @@ public final class VigilCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: import, eval or bench");
+    throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: import, sync, eval or bench");
   }
 
   public static void main(String[] args) {

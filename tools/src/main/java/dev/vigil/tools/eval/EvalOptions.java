@@ -1,6 +1,7 @@
 package dev.vigil.tools.eval;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 /**
  * One evaluation run's settings ({@code ./vigil eval ...}).
@@ -12,9 +13,10 @@ import java.nio.file.Path;
  * @param knowledge a knowledge file to start from (null: empty)
  * @param limit evaluate at most this many threads (0: all)
  * @param minConfidence the assistant's answering threshold (query–entry cosine); production's default unless tuned
+ * @param zone the time zone of timestamps written without an offset
  */
 public record EvalOptions(Path threads, Path out, int window, boolean learning, double tau, double memoryCosine,
-    Path knowledge, int limit, double minConfidence) {
+    Path knowledge, int limit, double minConfidence, ZoneId zone) {
 
   public EvalOptions {
     if (window < 1) {

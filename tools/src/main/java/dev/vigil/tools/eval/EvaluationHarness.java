@@ -65,7 +65,7 @@ public final class EvaluationHarness {
 
   /** Runs the evaluation and writes its report; returns the overall figures. */
   public Scoreboard.Window run() throws IOException {
-    TicketFile.Parsed parsed = TicketFile.read(options.threads(), ThreadReplay.TENANT, null);
+    TicketFile.Parsed parsed = TicketFile.read(options.threads(), ThreadReplay.TENANT, null, options.zone());
     List<TicketFile.Item> items = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     parsed.problems().forEach(p -> skipped.add(p.toString()));

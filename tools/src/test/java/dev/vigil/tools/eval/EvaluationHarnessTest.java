@@ -45,7 +45,8 @@ class EvaluationHarnessTest {
   }
 
   private Scoreboard.Window run(boolean learning, Path out) throws Exception {
-    EvalOptions options = new EvalOptions(fixture(), out, 2, learning, 0.6, 0.7, null, 0, 0.55);
+    EvalOptions options = new EvalOptions(fixture(), out, 2, learning, 0.6, 0.7, null, 0, 0.55,
+        java.time.ZoneOffset.UTC);
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     return new EvaluationHarness(options, embedder, quiet, quiet).run();
   }
