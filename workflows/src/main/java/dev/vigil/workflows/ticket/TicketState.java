@@ -78,6 +78,8 @@ public final class TicketState {
   /** Null for states carried from runs that applied events in arrival order only. */
   private SourceOrder sourceOrder;
   private Instant resolutionNoteAt;
+  /** Null for states carried from runs before sends were handed over. */
+  private Outbox outbox = new Outbox();
 
   /** For Jackson. */
   TicketState() {}
@@ -591,6 +593,14 @@ public final class TicketState {
   /** Marks the start of a new run after continue-as-new. */
   public void continuedAsNew() {
     continuedAsNew++;
+    if (outbox == null) {
+      outbox = new Outbox();
+    }
+  }
+
+  /** The sends not yet settled, handed from run to run. */
+  public Outbox outbox() {
+    return outbox;
   }
 
   private void remember(String eventId, TicketSettings settings) {

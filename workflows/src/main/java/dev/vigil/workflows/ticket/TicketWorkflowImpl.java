@@ -67,21 +67,20 @@ public class TicketWorkflowImpl implements TicketWorkflow {
           .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
           .build());
 
-  // Retried with backoff for up to a day: the receiver de-duplicates by idempotency key, so a retry after a lost
-  // response never produces a second customer message.
-  private final OutboundActivities outbound = Workflow.newActivityStub(
-      OutboundActivities.class,
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setScheduleToCloseTimeout(Duration.ofDays(1))
-          .setRetryOptions(RetryOptions.newBuilder()
-              .setInitialInterval(Duration.ofSeconds(1))
-              .setBackoffCoefficient(2.0)
-              .setMaximumInterval(Duration.ofMinutes(10))
-              .setDoNotRetry(OutboundFailures.REJECTED)
-              .build())
-          .build());
-  private int sendsInFlight;
+  /** How long a message is retried before Vigil gives it up, across runs. */
+  private static final Duration SEND_PATIENCE = Duration.ofDays(1);
+
+  // Retried with backoff until SEND_PATIENCE is over: the receiver de-duplicates by idempotency key, so a retry after
+  // a lost response, or the next run's re-issue of a send this run handed over, never produces a second message.
+  private static final ActivityOptions SEND_OPTIONS = ActivityOptions.newBuilder()
+      .setStartToCloseTimeout(Duration.ofSeconds(30))
+      .setRetryOptions(RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2.0)
+          .setMaximumInterval(Duration.ofMinutes(10))
+          .setDoNotRetry(OutboundFailures.REJECTED)
+          .build())
+      .build();
 
   /** An event waiting to be applied; {@code fromSource}: delivered by the ticketing system (a signal). */
   private record Inbound(TicketEvent event, boolean fromSource) {}
@@ -116,6 +115,8 @@ public class TicketWorkflowImpl implements TicketWorkflow {
       state.orderBySource();
     }
     publish();
+    // sends the previous run handed over: re-issued under their idempotency keys
+    state.outbox().pending().forEach(this::dispatch);
     while (true) {
       refreshProgress();
       awaitWorkOrDeadline();
@@ -133,14 +134,18 @@ public class TicketWorkflowImpl implements TicketWorkflow {
         }
       }
       if (shouldContinueAsNew()) {
-        Workflow.await(() -> Workflow.isEveryHandlerFinished() && sendsInFlight == 0);
-        if (inbox.isEmpty()) {
-          log.info("ticket {} continues as new after {} history events",
-              state.facts().id(), Workflow.getInfo().getHistoryLength());
+        // Update handlers wait only for the inbox, which was just drained: let them answer, then hand over. An event
+        // arriving meanwhile goes round the loop once more; sends in flight travel in the state (see Outbox).
+        Workflow.await(() -> Workflow.isEveryHandlerFinished() || !inbox.isEmpty());
+        if (inbox.isEmpty() && Workflow.isEveryHandlerFinished()) {
+          log.info("ticket {} continues as new after {} history events ({} sends handed over)",
+              state.facts().id(), Workflow.getInfo().getHistoryLength(), state.outbox().pending().size());
           Workflow.continueAsNew(new TicketWorkflowInput(state.facts().id(), settings, state));
         }
       } else if (retentionOver() && inbox.isEmpty()) {
-        Workflow.await(() -> Workflow.isEveryHandlerFinished() && sendsInFlight == 0);
+        // the last sends settle within their day; a reopening event still goes round the loop
+        Workflow.await(() -> !inbox.isEmpty()
+            || (Workflow.isEveryHandlerFinished() && state.outbox().pending().isEmpty()));
         if (inbox.isEmpty()) {
           return state.view();
         }
@@ -354,26 +359,54 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   }
 
   /**
-   * Sends a message to the ticketing system without blocking the ticket: the send runs as an activity (retried with
-   * backoff) and its outcome lands in the decision log when it completes.
+   * Sends a message to the ticketing system without blocking the ticket: the message goes into the state's
+   * {@link Outbox} (so a run that continues as new hands it to the next) and out through the send activity; its
+   * outcome lands in the decision log when it settles.
    */
   private void send(String kind, String audience, String text, String reference, String messageKey) {
     OutboundMessage message = new OutboundMessage(state.workflowId() + "/" + messageKey, state.facts().id(), kind,
         audience, text, reference, now());
-    sendsInFlight++;
-    Async.function(outbound::send, message).handle((result, failure) -> {
-      sendsInFlight--;
+    Outbox.PendingSend pending = new Outbox.PendingSend(message, now().plus(SEND_PATIENCE));
+    Outbox.PendingSend pushedOut = state.outbox().add(pending);
+    if (pushedOut != null) {
+      state.decide(now(), "outbound abandoned", describe(pushedOut.message()) + ": more than "
+          + TicketBudget.PENDING_SENDS + " sends waiting on the receiver", settings);
+    }
+    dispatch(pending);
+  }
+
+  /** Runs one pending send as an activity, retried until it settles or its time is over. */
+  private void dispatch(Outbox.PendingSend pending) {
+    Duration left = Duration.between(now(), pending.giveUpAt());
+    if (left.isNegative() || left.isZero()) {
+      state.outbox().settle(pending.key());
+      state.decide(now(), "outbound failed", describe(pending.message()) + ": not delivered within "
+          + SEND_PATIENCE, settings);
+      return;
+    }
+    OutboundActivities outbound = Workflow.newActivityStub(OutboundActivities.class,
+        ActivityOptions.newBuilder(SEND_OPTIONS).setScheduleToCloseTimeout(left).build());
+    Async.function(outbound::send, pending.message()).handle((result, failure) -> {
+      if (!state.outbox().isPending(pending.key())) {
+        return null; // pushed out of the bound meanwhile: already logged as abandoned
+      }
+      state.outbox().settle(pending.key());
+      String what = describe(pending.message());
       if (failure != null) {
-        state.decide(now(), "outbound failed", kind + " " + reference + ": " + rootMessage(failure), settings);
-        Workflow.getMetricsScope().tagged(Map.of("kind", kind)).counter("vigil_outbound_failures").inc(1);
+        state.decide(now(), "outbound failed", what + ": " + rootMessage(failure), settings);
+        Workflow.getMetricsScope().tagged(Map.of("kind", pending.message().kind()))
+            .counter("vigil_outbound_failures").inc(1);
       } else if (!"delivered".equals(result.status())) {
-        state.decide(now(), "outbound not sent", kind + " " + reference + ": " + result.detail(), settings);
+        state.decide(now(), "outbound not sent", what + ": " + result.detail(), settings);
       } else {
-        state.decide(now(), "outbound delivered", kind + " " + reference + " (HTTP " + result.httpStatus() + ")",
-            settings);
+        state.decide(now(), "outbound delivered", what + " (HTTP " + result.httpStatus() + ")", settings);
       }
       return null;
     });
+  }
+
+  private static String describe(OutboundMessage message) {
+    return message.kind() + " " + message.reference();
   }
 
   /** Interest and risk rules: alerts for the team (silence windows per rule), optional priority raise. */

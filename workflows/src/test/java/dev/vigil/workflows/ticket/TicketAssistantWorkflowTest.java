@@ -1,7 +1,8 @@
 package dev.vigil.workflows.ticket;
 
-import static dev.vigil.workflows.ticket.TicketWorkflowTest.awaitView;
-import static dev.vigil.workflows.ticket.TicketWorkflowTest.deliver;
+import dev.vigil.workflows.testing.TicketWorkflowKit;
+import static dev.vigil.workflows.testing.TicketWorkflowKit.awaitView;
+import static dev.vigil.workflows.testing.TicketWorkflowKit.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.workflows.assistant.ScriptedAssistant;
@@ -28,7 +29,7 @@ class TicketAssistantWorkflowTest {
 
   @BeforeEach
   void start() {
-    env = TicketWorkflowTest.newEnvironment(new RecordingLearningActivities(), assistant, outbound);
+    env = TicketWorkflowKit.newEnvironment(new RecordingLearningActivities(), assistant, outbound);
     client = env.getWorkflowClient();
     id = "A-" + UUID.randomUUID().toString().substring(0, 8);
     e = new TicketEvents(id);
@@ -202,7 +203,7 @@ class TicketAssistantWorkflowTest {
     assertThat(pending.messages()).hasSize(1);
 
     env.sleep(Duration.ofMinutes(4));
-    assertThat(TicketWorkflowTest.awaitView(client, id, v -> true).messages()).as("not before the window").hasSize(1);
+    assertThat(TicketWorkflowKit.awaitView(client, id, v -> true).messages()).as("not before the window").hasSize(1);
     env.sleep(Duration.ofMinutes(2));
     TicketView answered = awaitView(client, id, v -> v.messages().size() == 2);
     assertThat(answered.messages().get(1).role()).isEqualTo(Role.VIGIL);

@@ -1,7 +1,8 @@
 package dev.vigil.workflows.ticket;
 
-import static dev.vigil.workflows.ticket.TicketWorkflowTest.awaitView;
-import static dev.vigil.workflows.ticket.TicketWorkflowTest.deliver;
+import dev.vigil.workflows.testing.TicketWorkflowKit;
+import static dev.vigil.workflows.testing.TicketWorkflowKit.awaitView;
+import static dev.vigil.workflows.testing.TicketWorkflowKit.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.workflows.assistant.ScriptedAssistant;
@@ -25,8 +26,7 @@ class TicketProgressWorkflowTest {
   private WorkflowClient client;
 
   private void start(Instant at) {
-    env = TicketWorkflowTest.newEnvironment(new RecordingLearningActivities(), new ScriptedAssistant(), outbound,
-        at);
+    env = TicketWorkflowKit.newEnvironment(at, new RecordingLearningActivities(), new ScriptedAssistant(), outbound);
     client = env.getWorkflowClient();
   }
 

@@ -1,5 +1,7 @@
 package dev.vigil.workflows.ticket;
 
+import dev.vigil.workflows.notify.RecordingOutbound;
+import dev.vigil.workflows.testing.TicketWorkflowKit;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.vigil.workflows.assistant.ScriptedAssistant;
@@ -33,16 +35,16 @@ class TicketWorkflowReplayTest {
 
   @Test
   void freshHistoryWithContinueAsNewReplays() throws Exception {
-    try (TestWorkflowEnvironment env = TicketWorkflowTest.newEnvironment(new RecordingLearningActivities(),
-        new ScriptedAssistant())) {
+    try (TestWorkflowEnvironment env = TicketWorkflowKit.newEnvironment(new RecordingLearningActivities(),
+        new ScriptedAssistant(), new RecordingOutbound())) {
       WorkflowClient client = env.getWorkflowClient();
       TicketSettings settings = new TicketSettings(2_000, 500, 1_000, 100, java.time.Duration.ZERO, null);
       TicketEvents e = new TicketEvents("REPLAY-2");
-      TicketWorkflowTest.deliver(client, settings, e.created("Replay me", Priority.P3));
+      TicketWorkflowKit.deliver(client, settings, e.created("Replay me", Priority.P3));
       for (int i = 0; i < 40; i++) {
-        TicketWorkflowTest.deliver(client, settings, e.customerSays("m" + i, "message " + i));
+        TicketWorkflowKit.deliver(client, settings, e.customerSays("m" + i, "message " + i));
       }
-      TicketWorkflowTest.awaitView(client, "REPLAY-2", v -> v.eventsApplied() == 41);
+      TicketWorkflowKit.awaitView(client, "REPLAY-2", v -> v.eventsApplied() == 41);
       var history = client.fetchHistory(TicketIds.workflowId("desk", "REPLAY-2"));
       WorkflowReplayer.replayWorkflowExecution(history, TicketWorkflowImpl.class);
     }

@@ -1,19 +1,19 @@
 package dev.vigil.workflows.ticket;
 
+import static dev.vigil.workflows.testing.TicketWorkflowKit.awaitView;
+import static dev.vigil.workflows.testing.TicketWorkflowKit.deliver;
+import static dev.vigil.workflows.testing.TicketWorkflowKit.newEnvironment;
+import static dev.vigil.workflows.testing.TicketWorkflowKit.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.workflows.assistant.ScriptedAssistant;
-import dev.vigil.workflows.learning.LearningActivities;
 import dev.vigil.workflows.notify.RecordingOutbound;
 import dev.vigil.workflows.learning.KnowledgeChange;
 import dev.vigil.workflows.learning.LearningOutcome;
 import dev.vigil.workflows.learning.LearningWorkflow;
-import dev.vigil.workflows.learning.LearningWorkflowImpl;
 import dev.vigil.workflows.learning.RecordingLearningActivities;
-import dev.vigil.workflows.shared.TaskQueues;
 import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
@@ -22,10 +22,8 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,68 +39,13 @@ class TicketWorkflowTest {
 
   @BeforeEach
   void startEnvironment() {
-    env = newEnvironment(learning, assistant);
+    env = newEnvironment(learning, assistant, new RecordingOutbound());
     client = env.getWorkflowClient();
   }
 
   @AfterEach
   void stopEnvironment() {
     env.close();
-  }
-
-  /** A time-skipping test server with Vigil's search attributes and a worker on the production task queue. */
-  static TestWorkflowEnvironment newEnvironment(LearningActivities learningActivities,
-      ScriptedAssistant assistantActivities) {
-    return newEnvironment(learningActivities, assistantActivities, new RecordingOutbound());
-  }
-
-  static TestWorkflowEnvironment newEnvironment(LearningActivities learningActivities,
-      ScriptedAssistant assistantActivities, RecordingOutbound outbound) {
-    return newEnvironment(learningActivities, assistantActivities, outbound, null);
-  }
-
-  /** {@code start} null starts the test server's clock at the current time. */
-  static TestWorkflowEnvironment newEnvironment(LearningActivities learningActivities,
-      ScriptedAssistant assistantActivities, RecordingOutbound outbound, java.time.Instant start) {
-    TestWorkflowEnvironment env = start == null ? TestWorkflowEnvironment.newInstance()
-        : TestWorkflowEnvironment.newInstance(io.temporal.testing.TestEnvironmentOptions.newBuilder()
-            .setInitialTimeMillis(start.toEpochMilli()).build());
-    TicketSearchAttributes.ALL.forEach(
-        key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-    Worker worker = env.newWorker(TaskQueues.TICKETS);
-    worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class, LearningWorkflowImpl.class);
-    // the scripted assistant implements both the assistant and the risk-rule activities
-    worker.registerActivitiesImplementations(learningActivities, assistantActivities, outbound);
-    env.start();
-    return env;
-  }
-
-  /** Delivers one webhook event the way the intake does: signal-with-start. */
-  static void deliver(WorkflowClient client, TicketSettings settings, TicketEvent event) {
-    TicketDelivery.signalWithStart(client, "desk", settings, event);
-  }
-
-  private static TicketWorkflow ticket(WorkflowClient client, String ticketId) {
-    return client.newWorkflowStub(TicketWorkflow.class, TicketIds.workflowId("desk", ticketId));
-  }
-
-  /** Queries until the view satisfies {@code condition}: signals are applied asynchronously to their delivery. */
-  static TicketView awaitView(WorkflowClient client, String ticketId, Predicate<TicketView> condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    TicketView view = ticket(client, ticketId).view();
-    while (!condition.test(view)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("ticket " + ticketId + " never reached the expected state; last view: " + view);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-      view = ticket(client, ticketId).view();
-    }
-    return view;
   }
 
   private static String newTicketId() {
