@@ -62,11 +62,15 @@ public class TicketService {
     }
   }
 
-  /** Applies an analyst's action; answers with the ticket after it. */
+  /**
+   * Applies an analyst's action; answers with the ticket after it. The update answers only what changed (so the
+   * history does not record the whole ticket per action); the ticket is then read by query, which sees the action.
+   */
   public TicketView act(TicketEvent event) {
     TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, workflowId(event.ticketId()));
     try {
-      return ticket.act(event);
+      ticket.act(event);
+      return ticket.view();
     } catch (WorkflowUpdateException e) {
       throw new TicketExceptions.ActionRejected(rootMessage(e));
     } catch (RuntimeException e) {
@@ -74,7 +78,7 @@ public class TicketService {
     }
   }
 
-  /** The extractive summary of a ticket (an update: an LLM summary would run as an activity). */
+  /** The extractive summary of a ticket (a query: it only reads what the ticket records). */
   public CaseSummary summarize(String ticketId) {
     TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, workflowId(ticketId));
     try {

@@ -18,7 +18,7 @@ import java.util.List;
  * keeps the send an ordinary activity with its retry policy. The one cost — an attempt running while the run closes
  * may overlap with the next run's first attempt — is what the idempotency key is for.
  *
- * <p>Bounded by {@link TicketBudget#PENDING_SENDS}: past it the oldest send is given up (and counted), the newest is
+ * <p>Bounded by {@link TicketBudget#PENDING_SENDS} and {@link TicketBudget#PENDING_SENDS_BYTES}: past them the oldest send is given up (and counted), the newest is
  * always kept.
  */
 @JsonAutoDetect(
@@ -39,15 +39,19 @@ public final class Outbox {
   private ArrayList<PendingSend> pending = new ArrayList<>();
   private int abandoned;
 
-  /** Adds a send; returns the oldest one it pushed out of the bound (no longer retried), or null. */
-  public PendingSend add(PendingSend send) {
+  /** Adds a send; returns the oldest ones it pushed out of the bound (no longer retried), usually none. */
+  public List<PendingSend> add(PendingSend send) {
     pending.removeIf(p -> p.key().equals(send.key()));
     pending.add(send);
-    if (pending.size() > TicketBudget.PENDING_SENDS) {
-      abandoned++;
-      return pending.remove(0);
-    }
-    return null;
+    List<PendingSend> before = List.copyOf(pending);
+    int dropped = Bounded.trim(pending, TicketBudget.PENDING_SENDS, TicketBudget.PENDING_SENDS_BYTES, Outbox::cost);
+    abandoned += dropped;
+    return before.subList(0, dropped);
+  }
+
+  private static int cost(PendingSend send) {
+    OutboundMessage m = send.message();
+    return Texts.cost(200, m.idempotencyKey(), m.ticketId(), m.kind(), m.audience(), m.text(), m.reference());
   }
 
   /** Whether {@code key} is still waiting to be settled (a run that gave it up must not report it). */

@@ -32,6 +32,7 @@ import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,10 +45,6 @@ import org.slf4j.Logger;
  */
 public class TicketWorkflowImpl implements TicketWorkflow {
   private static final Logger log = Workflow.getLogger(TicketWorkflowImpl.class);
-
-  private static final String ASSISTANT_CHANGE = "proactive-assistant";
-  private static final String PROGRESS_CHANGE = "progress-updates";
-  private static final String SOURCE_ORDER_CHANGE = "source-order";
 
   private final AssistantActivities assistant = Workflow.newActivityStub(
       AssistantActivities.class,
@@ -82,12 +79,15 @@ public class TicketWorkflowImpl implements TicketWorkflow {
           .build())
       .build();
 
-  /** An event waiting to be applied; {@code fromSource}: delivered by the ticketing system (a signal). */
-  private record Inbound(TicketEvent event, boolean fromSource) {}
+  /**
+   * An event waiting to be applied; {@code fromSource}: delivered by the ticketing system (a signal), otherwise an
+   * analyst's action whose update waits at {@code position} for its result.
+   */
+  private record Inbound(TicketEvent event, boolean fromSource, long position) {}
+
+  private final Map<Long, ActionResult> actionResults = new HashMap<>();
 
   private final ArrayDeque<Inbound> inbox = new ArrayDeque<>();
-  private Integer assistantVersion;
-  private boolean progressUpdates;
   private final TicketSettings settings;
   private final TicketState state;
   private long enqueued;
@@ -108,12 +108,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
 
   @Override
   public TicketView run(TicketWorkflowInput input) {
-    // runs started before progress updates existed replay without them
-    progressUpdates = Workflow.getVersion(PROGRESS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
-    // runs started before source ordering existed replay applying events in arrival order
-    if (Workflow.getVersion(SOURCE_ORDER_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      state.orderBySource();
-    }
+    state.orderBySource();
     publish();
     // sends the previous run handed over: re-issued under their idempotency keys
     state.outbox().pending().forEach(this::dispatch);
@@ -159,10 +154,10 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   }
 
   @Override
-  public TicketView act(TicketEvent event) {
+  public ActionResult act(TicketEvent event) {
     long position = enqueue(event, false);
     Workflow.await(() -> processed >= position);
-    return state.view();
+    return actionResults.remove(position);
   }
 
   @Override
@@ -185,16 +180,14 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   }
 
   private long enqueue(TicketEvent event, boolean fromSource) {
-    inbox.add(new Inbound(event, fromSource));
-    return ++enqueued;
+    inbox.add(new Inbound(event, fromSource, ++enqueued));
+    return enqueued;
   }
 
   /** Waits for an event, or until the next deadline: queued turns due for the assistant, the closed retention. */
   private void awaitWorkOrDeadline() {
-    Instant deadline = earliest(state.assistDueAt(), state.autoAnswerDueAt());
-    if (progressUpdates) {
-      deadline = earliest(deadline, earliest(state.nextCheckInAt(), state.reminderDueAt(settings)));
-    }
+    Instant deadline = earliest(earliest(state.assistDueAt(), state.autoAnswerDueAt()),
+        earliest(state.nextCheckInAt(), state.reminderDueAt(settings)));
     if (state.status() == TicketStatus.CLOSED) {
       Instant retentionEnd = state.closedAt().plus(settings.closedRetention());
       deadline = deadline == null || retentionEnd.isBefore(deadline) ? retentionEnd : deadline;
@@ -210,16 +203,11 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   }
 
   private void refreshProgress() {
-    if (progressUpdates) {
-      state.refreshCheckIn(settings);
-    }
+    state.refreshCheckIn(settings);
   }
 
   /** Progress updates to the customer and reminders to analysts whose time has come. */
   private void sendDueProgress() {
-    if (!progressUpdates) {
-      return;
-    }
     refreshProgress();
     if (state.nextCheckInAt() != null && !now().isBefore(state.nextCheckInAt())) {
       Message update = state.sendProgressUpdate(now(), settings);
@@ -260,7 +248,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
           }
         }
       }
-      if (applied.customerTurn() != null && assistantEnabled()) {
+      if (applied.customerTurn() != null) {
         if (state.assistantPaused()) {
           state.decide(now(), "silent", "paused by analyst", settings);
         } else {
@@ -268,8 +256,21 @@ public class TicketWorkflowImpl implements TicketWorkflow {
         }
       }
       publish();
+      if (!inbound.fromSource()) {
+        actionResults.put(inbound.position(), resultOf(event, applied));
+      }
       processed++;
     }
+  }
+
+  private ActionResult resultOf(TicketEvent event, TicketState.Applied applied) {
+    Transition t = applied.transition();
+    String change = applied.duplicate() ? "already applied"
+        : t != null && t.rejected() ? "rejected: " + t.rejection()
+        : t != null && t.changesStatus() ? "status " + t.from().wireName() + " → " + t.to().wireName()
+        : event.type().wireName() + " applied";
+    TicketView view = state.view();
+    return new ActionResult(event.eventId(), change, view.status(), view.version());
   }
 
   private boolean shouldContinueAsNew() {
@@ -280,14 +281,6 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   private boolean retentionOver() {
     return state.status() == TicketStatus.CLOSED
         && !now().isBefore(state.closedAt().plus(settings.closedRetention()));
-  }
-
-  /** Runs added after the assistant existed; replays of older histories skip it (workflow versioning). */
-  private boolean assistantEnabled() {
-    if (assistantVersion == null) {
-      assistantVersion = Workflow.getVersion(ASSISTANT_CHANGE, Workflow.DEFAULT_VERSION, 1);
-    }
-    return assistantVersion >= 1;
   }
 
   /**
@@ -367,10 +360,9 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     OutboundMessage message = new OutboundMessage(state.workflowId() + "/" + messageKey, state.facts().id(), kind,
         audience, text, reference, now());
     Outbox.PendingSend pending = new Outbox.PendingSend(message, now().plus(SEND_PATIENCE));
-    Outbox.PendingSend pushedOut = state.outbox().add(pending);
-    if (pushedOut != null) {
-      state.decide(now(), "outbound abandoned", describe(pushedOut.message()) + ": more than "
-          + TicketBudget.PENDING_SENDS + " sends waiting on the receiver", settings);
+    for (Outbox.PendingSend pushedOut : state.outbox().add(pending)) {
+      state.decide(now(), "outbound abandoned", describe(pushedOut.message())
+          + ": too many sends waiting on the receiver", settings);
     }
     dispatch(pending);
   }
@@ -456,7 +448,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
             .setWorkflowId(childId)
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
             .build());
-    Async.function(learning::learn, new ClosedTicket(state.workflowId(), state.closeCount(), state.view()));
+    Async.function(learning::learn, new ClosedTicket(state.workflowId(), state.closeCount(), state.caseForLearning()));
     try {
       WorkflowExecution execution = Workflow.getWorkflowExecution(learning).get();
       state.learningStarted(new LearningRun(childId, execution.getRunId(), now()), settings);

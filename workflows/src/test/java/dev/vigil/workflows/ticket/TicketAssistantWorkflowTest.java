@@ -157,8 +157,11 @@ class TicketAssistantWorkflowTest {
   void adoptingASuggestionPostsItToTheCustomerAsTheAnalystsReply() {
     deliver(client, settings, e.customerSays("m1", "How do I reset my password?"));
     afterBatchWindow(v -> v.suggestions().size() == 1);
-    TicketView adopted = ticket().act(feedback(e, TicketEventType.SUGGESTION_ADOPTED,
+    ActionResult adoption = ticket().act(feedback(e, TicketEventType.SUGGESTION_ADOPTED,
         new SuggestionFeedback("S1", null, null, null)));
+    assertThat(adoption.change()).isEqualTo("status escalated → waiting_on_customer");
+    TicketView adopted = ticket().view();
+    assertThat(adopted.version()).isEqualTo(adoption.version());
     assertThat(adopted.suggestions().get(0).state()).isEqualTo(Suggestion.ADOPTED);
     assertThat(adopted.suggestions().get(0).decidedBy()).isEqualTo("alice");
     assertThat(adopted.messages()).last().satisfies(m -> {
@@ -168,8 +171,9 @@ class TicketAssistantWorkflowTest {
     assertThat(adopted.status()).isEqualTo(TicketStatus.WAITING_ON_CUSTOMER);
     assertThat(adopted.decisions()).extracting(Decision::action).contains("S1 adopted by alice");
 
-    TicketView liked = ticket().act(feedback(e, TicketEventType.SUGGESTION_RATED,
-        new SuggestionFeedback("S1", null, "like", null)));
+    assertThat(ticket().act(feedback(e, TicketEventType.SUGGESTION_RATED,
+        new SuggestionFeedback("S1", null, "like", null))).change()).isEqualTo("suggestion.rated applied");
+    TicketView liked = ticket().view();
     assertThat(liked.suggestions().get(0).rating()).isEqualTo("like");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ticket().act(feedback(e,
             TicketEventType.SUGGESTION_DISMISSED, new SuggestionFeedback("S1", null, null, "wrong"))))
@@ -183,8 +187,9 @@ class TicketAssistantWorkflowTest {
   void editingSendsTheAnalystsText_andDismissingRecordsTheReason() {
     deliver(client, settings, e.customerSays("m1", "How do I reset my password?"));
     afterBatchWindow(v -> v.suggestions().size() == 1);
-    TicketView edited = ticket().act(feedback(e, TicketEventType.SUGGESTION_EDITED,
+    ticket().act(feedback(e, TicketEventType.SUGGESTION_EDITED,
         new SuggestionFeedback("S1", "Use the reset link we just e-mailed you.", null, null)));
+    TicketView edited = ticket().view();
     assertThat(edited.messages()).last().extracting(Message::text).isEqualTo("Use the reset link we just e-mailed you.");
     assertThat(edited.suggestions().get(0).state()).isEqualTo(Suggestion.EDITED);
 

@@ -15,20 +15,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Replays ticket histories against the current {@link TicketWorkflowImpl}: a change to the workflow that would break
- * running tickets (non-determinism) fails here. The recorded history covers signals, an update, search-attribute and
- * memo upserts, a child learning workflow, a rejected event and the retention timer; re-record it only together with
- * workflow versioning ({@code Workflow.getVersion}) for the old path.
+ * running tickets (non-determinism) fails here. One history is recorded per version boundary (README, "Workflow
+ * versioning"), by {@link TicketHistoryRecorder}; it covers signals, analysts' updates, search-attribute and memo
+ * upserts, the assistant's activities and batching timer, an alert and an adopted answer sent outbound, a rejected
+ * event, the child learning workflow and the retention timer. A change that fails
+ * here needs {@code Workflow.getVersion} for the recorded path, and a new recording at the new boundary.
  */
 class TicketWorkflowReplayTest {
 
   @Test
   void recordedLifecycleHistoryReplays() throws Exception {
     String json;
-    try (var in = getClass().getResourceAsStream("/histories/ticket-lifecycle.json")) {
+    try (var in = getClass().getResourceAsStream("/histories/" + TicketHistoryRecorder.FILE)) {
       json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     // the exported history does not carry the workflow id, from which the child learning workflow's id derives
-    WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(json, "ticket:desk:REPLAY-1");
+    WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(json, TicketIds.workflowId("desk", TicketHistoryRecorder.TICKET));
     assertThatCode(() -> WorkflowReplayer.replayWorkflowExecution(history, TicketWorkflowImpl.class))
         .doesNotThrowAnyException();
   }

@@ -223,12 +223,16 @@ class TicketWorkflowTest {
     deliver(client, TicketSettings.defaults(), e.created("Billing question", Priority.P3));
     TicketWorkflow ticket = ticket(client, id);
 
-    TicketView paused = ticket.act(e.of(TicketEventType.ASSISTANT_PAUSED));
+    ActionResult pause = ticket.act(e.of(TicketEventType.ASSISTANT_PAUSED));
+    assertThat(pause.change()).isEqualTo("assistant.paused applied");
+    TicketView paused = ticket.view();
+    assertThat(paused.version()).isEqualTo(pause.version());
     assertThat(paused.assistantPaused()).isTrue();
     assertThat(paused.decisions()).extracting(Decision::action).contains("assistant paused");
 
-    TicketView closed = ticket.act(e.of(TicketEventType.CLOSED));
+    ActionResult closed = ticket.act(e.of(TicketEventType.CLOSED));
     assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
+    assertThat(closed.change()).isEqualTo("status triaged → closed");
     assertThatThrownBy(() -> ticket.act(e.escalated()))
         .isInstanceOf(WorkflowUpdateException.class)
         .rootCause().hasMessageContaining("closed ticket");
