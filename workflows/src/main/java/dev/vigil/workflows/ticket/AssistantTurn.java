@@ -10,6 +10,7 @@ import dev.vigil.workflows.assistant.StatusReport;
 import dev.vigil.workflows.assistant.TurnKind;
 import dev.vigil.workflows.assistant.UnderstandRequest;
 import dev.vigil.workflows.assistant.Understanding;
+import dev.vigil.workflows.notify.OutboundKind;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -137,7 +138,7 @@ final class AssistantTurn {
         Alert alert = state.raiseAlert(match, now(), settings);
         if (alert != null) {
           TicketMetrics.alert(alert);
-          outbound.send("alert", "support", alert.level() + " " + alert.description() + ": " + alert.evidence(),
+          outbound.send(OutboundKind.ALERT, alert.level() + " " + alert.description() + ": " + alert.evidence(),
               alert.ruleId(), "alert-" + alert.ruleId() + "-" + alert.at().toEpochMilli());
         }
       }

@@ -2,6 +2,7 @@ package dev.vigil.workflows.ticket;
 
 import dev.vigil.workflows.notify.OutboundActivities;
 import dev.vigil.workflows.notify.OutboundFailures;
+import dev.vigil.workflows.notify.OutboundKind;
 import dev.vigil.workflows.notify.OutboundMessage;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -50,9 +51,9 @@ final class TicketOutbound {
   }
 
   /** Sends a message; {@code messageKey} makes its idempotency key, unique on the ticket. */
-  void send(String kind, String audience, String text, String reference, String messageKey) {
-    OutboundMessage message = new OutboundMessage(state.workflowId() + "/" + messageKey, state.facts().id(), kind,
-        audience, text, reference, now());
+  void send(OutboundKind kind, String text, String reference, String messageKey) {
+    OutboundMessage message = new OutboundMessage(state.workflowId() + "/" + messageKey, state.facts().id(),
+        kind.wireName(), kind.audience(), text, reference, now());
     Outbox.PendingSend pending = new Outbox.PendingSend(message, now().plus(SEND_PATIENCE));
     for (Outbox.PendingSend pushedOut : state.outbox().add(pending)) {
       state.decide(now(), "outbound abandoned", describe(pushedOut.message())

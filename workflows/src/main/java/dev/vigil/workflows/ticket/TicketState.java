@@ -548,20 +548,20 @@ public final class TicketState {
     return null;
   }
 
-  /** Records the due reminder; returns {@code reminder} (to the analysts) or {@code escalation} (to on-call). */
-  public String remind(Instant now, TicketSettings settings) {
+  /** Records the due reminder; returns {@link OutboundKind#REMINDER} or {@link OutboundKind#ESCALATION}. */
+  public dev.vigil.workflows.notify.OutboundKind remind(Instant now, TicketSettings settings) {
     Message turn = ProgressPolicy.unansweredTurn(status, messages);
     String who = assignee == null ? "the support team" : describe(assignee);
     if (!turn.id().equals(remindedTurnId)) {
       remindedTurnId = turn.id();
       decide(now, "analyst reminder", "customer turn " + turn.id() + " unanswered for "
           + settings.reminderAfter() + "; reminded " + who, settings);
-      return "reminder";
+      return dev.vigil.workflows.notify.OutboundKind.REMINDER;
     }
     escalatedTurnId = turn.id();
     decide(now, "escalated to on-call", "customer turn " + turn.id() + " unanswered for "
         + settings.escalateAfter(), settings);
-    return "escalation";
+    return dev.vigil.workflows.notify.OutboundKind.ESCALATION;
   }
 
   /** Marks a suggestion to be sent to the customer at {@code due} unless an analyst replies to {@code turn} first. */

@@ -4,6 +4,7 @@ import dev.vigil.workflows.assistant.Summaries;
 import dev.vigil.workflows.assistant.CaseSummary;
 import dev.vigil.workflows.learning.ClosedTicket;
 import dev.vigil.workflows.learning.LearningWorkflow;
+import dev.vigil.workflows.notify.OutboundKind;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.SearchAttributeKey;
@@ -80,7 +81,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
         Message answer = state.sendAutoAnswer(now(), settings);
         TicketMetrics.suggestion(answer != null ? "answered" : "auto_cancelled");
         if (answer != null) {
-          outbound.send("answer", "customer", answer.text(),
+          outbound.send(OutboundKind.ANSWER, answer.text(),
               answer.id().substring(Message.SUGGESTION_PREFIX.length()), answer.id());
         }
       }
@@ -167,14 +168,13 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     refreshProgress();
     if (state.nextCheckInAt() != null && !now().isBefore(state.nextCheckInAt())) {
       Message update = state.sendProgressUpdate(now(), settings);
-      outbound.send("progress_update", "customer", update.text(), update.id(), update.id());
+      outbound.send(OutboundKind.PROGRESS_UPDATE, update.text(), update.id(), update.id());
     }
     Instant reminder = state.reminderDueAt(settings);
     if (reminder != null && !now().isBefore(reminder)) {
-      String kind = state.remind(now(), settings);
-      String audience = kind.equals("reminder") ? "analyst" : "on_call";
-      outbound.send(kind, audience, "Customer waiting for a reply on ticket " + state.facts().id() + ": \""
-          + state.view().subject() + "\"", kind, kind + "-" + now().toEpochMilli());
+      OutboundKind kind = state.remind(now(), settings);
+      outbound.send(kind, "Customer waiting for a reply on ticket " + state.facts().id() + ": \""
+          + state.view().subject() + "\"", kind.wireName(), kind.wireName() + "-" + now().toEpochMilli());
     }
   }
 
@@ -195,7 +195,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
           case SUGGESTION_ADOPTED, SUGGESTION_EDITED -> {
             TicketMetrics.suggestion(event.type() == TicketEventType.SUGGESTION_ADOPTED ? "adopted" : "edited");
             Message reply = applied.added();
-            outbound.send("analyst_reply", "customer", reply.text(), event.feedback().suggestionId(), reply.id());
+            outbound.send(OutboundKind.ANALYST_REPLY, reply.text(), event.feedback().suggestionId(), reply.id());
           }
           case SUGGESTION_DISMISSED -> TicketMetrics.suggestion("dismissed");
           case SUGGESTION_RATED -> TicketMetrics.suggestion(event.feedback().rating() + "d");
