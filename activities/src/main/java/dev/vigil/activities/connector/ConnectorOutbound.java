@@ -1,6 +1,7 @@
 package dev.vigil.activities.connector;
 
 import dev.vigil.workflows.notify.OutboundActivities;
+import dev.vigil.workflows.notify.OutboundKind;
 import dev.vigil.workflows.notify.OutboundMessage;
 import dev.vigil.workflows.notify.OutboundResult;
 import io.temporal.activity.Activity;
@@ -53,6 +54,11 @@ public final class ConnectorOutbound implements OutboundActivities {
     String source = sourceOf(workflowId.get());
     TicketApi api = source == null ? null : apis.get(source);
     boolean customerFacing = "customer".equals(message.audience());
+    if (api != null && OutboundKind.TICKET.equals(message.audience())) {
+      // changes to the ticket itself (resolve, close, assign, priority) are not written to the vendors' APIs yet
+      return new OutboundResult("not_sent", 0, message.kind() + " is not written back to " + source
+          + ": make the same change in " + source);
+    }
     if (api == null || (!customerFacing && !api.supportsInternalNotes())) {
       return generic.send(message);
     }

@@ -1,7 +1,5 @@
 package dev.vigil.activities.learning;
 
-import io.temporal.testing.TestEnvironmentOptions;
-import dev.vigil.testkit.temporal.TestPayloadKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.activities.knowledge.KnowledgeEntry;
@@ -10,6 +8,7 @@ import dev.vigil.activities.knowledge.SharedEmbedder;
 import dev.vigil.activities.knowledge.elasticsearch.ElasticsearchKnowledgeIndex;
 import dev.vigil.activities.knowledge.elasticsearch.ElasticsearchSettings;
 import dev.vigil.testkit.elasticsearch.LocalElasticsearch;
+import dev.vigil.testkit.temporal.TestPayloadKeys;
 import dev.vigil.workflows.learning.ClosedTicket;
 import dev.vigil.workflows.learning.KnowledgeChange;
 import dev.vigil.workflows.learning.LearningOutcome;
@@ -21,6 +20,7 @@ import dev.vigil.workflows.ticket.Customer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Clock;
@@ -48,7 +48,8 @@ class ElasticsearchOutageLearningTest {
             .setWorkflowClientOptions(TestPayloadKeys.clientOptions()).build())) {
       Worker worker = env.newWorker(TaskQueues.TICKETS);
       worker.registerWorkflowImplementationTypes(LearningWorkflowImpl.class);
-      worker.registerActivitiesImplementations(new LearningActivitiesImpl(new CasePreparer(new Redactor(), settings),
+      env.newWorker(TaskQueues.HEAVY).registerActivitiesImplementations(new LearningActivitiesImpl(
+          new CasePreparer(new Redactor(), settings),
           new AnswerReviewer(SharedEmbedder.get(), settings), new RuleBasedQaExtractor(settings),
           new KnowledgeWriter(index, SharedEmbedder.get(), settings), new SimpleMeterRegistry()));
       env.start();

@@ -26,6 +26,10 @@ import org.springframework.validation.annotation.Validated;
  * @param quietHours per tenant, hours in which no progress updates are sent
  * @param reminderAfter an unanswered customer turn reminds the analysts after this long
  * @param escalateAfter and escalates to the on-call channel after this long
+ * @param assistantInProcess the assistant's turn as a local activity in the workflow's worker ({@code true}) or a
+ *     normal activity on the heavy task queue ({@code false}); unset: in process unless an LLM is configured
+ * @param llmProvider the workers' LLM provider ({@code VIGIL_LLM_PROVIDER}, shared with them), which decides the above
+ *     when it is unset
  */
 @Validated
 @ConfigurationProperties("vigil.ticket")
@@ -40,11 +44,16 @@ public record TicketProperties(
     Map<Priority, Duration> progressCadence,
     Map<String, QuietHours> quietHours,
     @NotNull Duration reminderAfter,
-    @NotNull Duration escalateAfter) {
+    @NotNull Duration escalateAfter,
+    Boolean assistantInProcess,
+    String llmProvider) {
 
+  /** The settings each new ticket's workflow starts with (and carries across continue-as-new). */
   public TicketSettings settings() {
+    boolean inProcess = assistantInProcess != null ? assistantInProcess
+        : llmProvider == null || llmProvider.isBlank() || "none".equalsIgnoreCase(llmProvider.strip());
     return new TicketSettings(maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents,
-        closedRetention, assistantBatchWindow, progressCadence, quietHours, reminderAfter, escalateAfter);
+        closedRetention, assistantBatchWindow, progressCadence, quietHours, reminderAfter, escalateAfter, inProcess);
   }
 
   public String workflowId(String ticketId) {

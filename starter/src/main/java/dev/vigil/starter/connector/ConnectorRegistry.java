@@ -1,13 +1,13 @@
 package dev.vigil.starter.connector;
 
 import dev.vigil.activities.connector.VendorHttp;
+import dev.vigil.client.connector.ConnectorApiProperties;
 import dev.vigil.starter.config.WebhookProperties;
 import dev.vigil.starter.connector.github.GitHubConnector;
 import dev.vigil.starter.connector.jira.JiraConnector;
 import dev.vigil.starter.connector.zammad.ZammadConnector;
 import dev.vigil.starter.connector.zendesk.ZendeskConnector;
 import dev.vigil.starter.connector.zendesk.ZendeskPeople;
-import dev.vigil.client.connector.ConnectorApiProperties;
 import dev.vigil.workflows.ticket.Customer;
 import java.time.Clock;
 import java.util.List;

@@ -1,10 +1,5 @@
 package dev.vigil.starter.knowledge;
 
-import dev.vigil.starter.security.SecurityConfiguration;
-import dev.vigil.starter.security.StaffScope;
-import java.util.ArrayList;
-import java.util.Comparator;
-import org.springframework.security.core.context.SecurityContextHolder;
 import dev.vigil.activities.knowledge.EntryChange;
 import dev.vigil.activities.knowledge.EntryKind;
 import dev.vigil.activities.knowledge.EntryStatus;
@@ -13,8 +8,13 @@ import dev.vigil.activities.knowledge.KnowledgeFilter;
 import dev.vigil.activities.knowledge.KnowledgeHit;
 import dev.vigil.activities.knowledge.KnowledgeIndex;
 import dev.vigil.activities.knowledge.KnowledgeQuery;
+import dev.vigil.starter.security.SecurityConfiguration;
+import dev.vigil.starter.security.StaffScope;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**

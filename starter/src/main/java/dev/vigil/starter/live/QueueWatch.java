@@ -1,7 +1,7 @@
 package dev.vigil.starter.live;
 
-import dev.vigil.starter.security.StaffScope;
 import dev.vigil.starter.config.UiProperties;
+import dev.vigil.starter.security.StaffScope;
 import dev.vigil.starter.ticket.TicketDirectory;
 import dev.vigil.starter.ticket.TicketFilter;
 import dev.vigil.starter.ticket.TicketSummary;

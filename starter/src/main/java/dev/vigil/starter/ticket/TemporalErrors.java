@@ -24,10 +24,24 @@ final class TemporalErrors {
     return null;
   }
 
-  /** Whether the server could not be reached or did not answer, so a retry may succeed. */
+  /**
+   * Whether the server could not be reached or did not answer, so a retry may succeed. An answer too large for gRPC
+   * (also RESOURCE_EXHAUSTED) is not an outage: retrying cannot help, so it is not reported as one.
+   */
   static boolean isUnavailable(Throwable error) {
     Status.Code code = statusOf(error);
-    return code != null && UNAVAILABLE.contains(code);
+    return code != null && UNAVAILABLE.contains(code) && !isTooLarge(error);
+  }
+
+  /** Whether gRPC refused a message for its size. */
+  static boolean isTooLarge(Throwable error) {
+    for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+        String description = s.getStatus().getDescription();
+        return description != null && (description.contains("exceeds maximum") || description.contains("larger than"));
+      }
+    }
+    return false;
   }
 
   /** Runs a read, turning "Temporal unreachable or too slow" into {@link TicketExceptions.TemporalUnavailable}. */

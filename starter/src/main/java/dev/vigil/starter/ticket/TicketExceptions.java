@@ -25,6 +25,13 @@ public final class TicketExceptions {
     }
   }
 
+  /** The action's idempotency key was already used for a different action on the ticket. Nothing was applied. */
+  public static class IdempotencyKeyConflict extends RuntimeException {
+    public IdempotencyKeyConflict(String reason) {
+      super(reason);
+    }
+  }
+
   /** Temporal did not answer in time; the caller should retry. Nothing was applied. */
   public static class TemporalUnavailable extends RuntimeException {
     public TemporalUnavailable(Throwable cause) {

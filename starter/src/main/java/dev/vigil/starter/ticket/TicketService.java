@@ -1,13 +1,13 @@
 package dev.vigil.starter.ticket;
 
-import dev.vigil.starter.security.StaffScope;
-import dev.vigil.starter.webhook.InvalidEventException;
-import dev.vigil.workflows.ticket.Customer;
-import java.util.Set;
-import dev.vigil.starter.config.TicketProperties;
-import dev.vigil.starter.status.StatusLinks;
 import dev.vigil.client.temporal.TemporalProperties;
+import dev.vigil.starter.config.TicketProperties;
+import dev.vigil.starter.security.StaffScope;
+import dev.vigil.starter.status.StatusLinks;
+import dev.vigil.starter.webhook.InvalidEventException;
 import dev.vigil.workflows.assistant.CaseSummary;
+import dev.vigil.workflows.ticket.Customer;
+import dev.vigil.workflows.ticket.IdempotencyConflict;
 import dev.vigil.workflows.ticket.LearningRun;
 import dev.vigil.workflows.ticket.TicketDelivery;
 import dev.vigil.workflows.ticket.TicketEvent;
@@ -24,6 +24,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -92,7 +93,10 @@ public class TicketService {
     }
   }
 
-  /** Applies an analyst's action; answers with the ticket after it. */
+  /**
+   * Applies an analyst's action; answers with the ticket after it. The update answers only what changed (so the
+   * history does not record the whole ticket per action); the ticket is then read by query, which sees the action.
+   */
   public TicketView act(TicketEvent event) {
     return act(tickets.source(), event);
   }
@@ -105,15 +109,19 @@ public class TicketService {
     TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class,
         TicketIds.workflowId(source, event.ticketId()));
     try {
-      return ticket.act(event);
+      ticket.act(event);
+      return ticket.view();
     } catch (WorkflowUpdateException e) {
+      if (failureType(e).equals(IdempotencyConflict.class.getName())) {
+        throw new TicketExceptions.IdempotencyKeyConflict(rootMessage(e));
+      }
       throw new TicketExceptions.ActionRejected(rootMessage(e));
     } catch (RuntimeException e) {
       throw translate(e, event.ticketId());
     }
   }
 
-  /** The extractive summary of a ticket (an update: an LLM summary would run as an activity). */
+  /** The extractive summary of a ticket (a query: it only reads what the ticket records). */
   public CaseSummary summarize(String ticketId) {
     return summarize(tickets.source(), ticketId);
   }
@@ -194,6 +202,16 @@ public class TicketService {
       return new TicketExceptions.TemporalUnavailable(e);
     }
     return e;
+  }
+
+  /** The type of the application failure inside {@code e}, or "" when there is none. */
+  private static String failureType(WorkflowException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure failure) {
+        return failure.getType();
+      }
+    }
+    return "";
   }
 
   private static String rootMessage(WorkflowException e) {

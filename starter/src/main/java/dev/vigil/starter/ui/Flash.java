@@ -50,7 +50,8 @@ class Flash {
     try {
       action.get();
       flash.addFlashAttribute(NOTICE, done);
-    } catch (IllegalArgumentException | TicketExceptions.ActionRejected | EntryStateException e) {
+    } catch (IllegalArgumentException | TicketExceptions.ActionRejected | TicketExceptions.IdempotencyKeyConflict
+        | EntryStateException e) {
       flash.addFlashAttribute(ERROR, "Not applied: " + e.getMessage());
     } catch (StaleVersionException e) {
       flash.addFlashAttribute(ERROR, "Not applied: someone changed it meanwhile (" + e.getMessage()

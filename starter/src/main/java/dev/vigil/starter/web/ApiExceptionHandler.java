@@ -58,6 +58,11 @@ public class ApiExceptionHandler {
     return error(HttpStatus.CONFLICT, "action_rejected", e.getMessage(), null);
   }
 
+  @ExceptionHandler(TicketExceptions.IdempotencyKeyConflict.class)
+  ResponseEntity<ApiError> idempotencyKeyConflict(TicketExceptions.IdempotencyKeyConflict e) {
+    return error(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency_key_conflict", e.getMessage(), "Idempotency-Key");
+  }
+
   @ExceptionHandler(TicketExceptions.TemporalUnavailable.class)
   ResponseEntity<ApiError> unavailable(TicketExceptions.TemporalUnavailable e) {
     log.warn("Temporal unavailable: {}", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());

@@ -1,9 +1,10 @@
 package dev.vigil.starter.connector;
 
 import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.activities.connector.SentComments;
 import dev.vigil.testkit.http.VigilHttp;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

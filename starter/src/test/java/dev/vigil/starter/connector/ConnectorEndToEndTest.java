@@ -1,6 +1,5 @@
 package dev.vigil.starter.connector;
 
-import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +10,7 @@ import dev.vigil.starter.connector.zammad.ZammadPayloads;
 import dev.vigil.starter.connector.zendesk.ZendeskPayloads;
 import dev.vigil.testkit.http.VigilHttp;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.vigil.starter.connector;
 
-import dev.vigil.testkit.http.VigilHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.activities.connector.VigilMarker;
 import dev.vigil.starter.connector.sync.TicketSync;
+import dev.vigil.testkit.http.VigilHttp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,8 @@
 package dev.vigil.starter.fault;
 
-import dev.vigil.testkit.temporal.TestPayloadKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.vigil.testkit.temporal.SearchAttributes;
 import dev.vigil.activities.knowledge.EntryKind;
 import dev.vigil.activities.knowledge.EntryStatus;
 import dev.vigil.activities.knowledge.KnowledgeEntry;
@@ -12,8 +10,11 @@ import dev.vigil.activities.knowledge.KnowledgeFilter;
 import dev.vigil.activities.knowledge.MiniLmEmbedder;
 import dev.vigil.activities.knowledge.Provenance;
 import dev.vigil.activities.knowledge.lucene.LuceneKnowledgeIndex;
+import dev.vigil.testkit.temporal.SearchAttributes;
+import dev.vigil.testkit.temporal.TestPayloadKeys;
 import dev.vigil.worker.VigilWorkerApplication;
 import dev.vigil.worker.temporal.EmbeddedTemporalServer;
+import dev.vigil.workflows.learning.LearningWorkflowImpl;
 import dev.vigil.workflows.shared.TaskQueues;
 import dev.vigil.workflows.ticket.Customer;
 import dev.vigil.workflows.ticket.IncomingMessage;
@@ -28,12 +29,11 @@ import dev.vigil.workflows.ticket.TicketSettings;
 import dev.vigil.workflows.ticket.TicketStatus;
 import dev.vigil.workflows.ticket.TicketView;
 import dev.vigil.workflows.ticket.TicketWorkflow;
+import dev.vigil.workflows.ticket.TicketWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
-import dev.vigil.workflows.learning.LearningWorkflowImpl;
-import dev.vigil.workflows.ticket.TicketWorkflowImpl;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -242,7 +242,8 @@ class WorkerCrashTest {
   }
 
   private void deliver(TicketEvent event) {
-    TicketDelivery.signalWithStart(client, "desk", TicketSettings.defaults(), event);
+    // the assistant's turn on the heavy queue, in the worker JVMs this test kills (not in this process)
+    TicketDelivery.signalWithStart(client, "desk", TicketSettings.defaults().withAssistantInProcess(false), event);
   }
 
   private static TicketEvent created(String id) {

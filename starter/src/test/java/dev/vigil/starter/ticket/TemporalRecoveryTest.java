@@ -1,24 +1,26 @@
 package dev.vigil.starter.ticket;
 
-import dev.vigil.testkit.temporal.TestPayloadKeys;
-import dev.vigil.starter.VigilWebApplication;
-import java.time.Duration;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vigil.testkit.temporal.SearchAttributes;
+import dev.vigil.starter.VigilWebApplication;
 import dev.vigil.testkit.http.VigilHttp;
+import dev.vigil.testkit.temporal.SearchAttributes;
+import dev.vigil.testkit.temporal.TestPayloadKeys;
 import dev.vigil.worker.temporal.EmbeddedTemporalServer;
 import dev.vigil.workflows.shared.TaskQueues;
+import dev.vigil.workflows.testing.ScriptedAssistant;
 import dev.vigil.workflows.ticket.TicketWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,7 +70,9 @@ class TemporalRecoveryTest {
       SearchAttributes.register(stubs);
       WorkerFactory workers = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs,
           TestPayloadKeys.clientOptions()));
-      workers.newWorker(TaskQueues.TICKETS).registerWorkflowImplementationTypes(TicketWorkflowImpl.class);
+      Worker worker = workers.newWorker(TaskQueues.TICKETS);
+      worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new ScriptedAssistant()); // the assistant's in-process turn
       workers.start();
       try {
         // the sender retries as Retry-After says until it is accepted; then a duplicate delivery of the first

@@ -1,10 +1,10 @@
 package dev.vigil.starter.ticket;
 
-import dev.vigil.testkit.temporal.TestPayloadKeys;
-import dev.vigil.starter.VigilWebApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.starter.VigilWebApplication;
 import dev.vigil.testkit.http.VigilHttp;
+import dev.vigil.testkit.temporal.TestPayloadKeys;
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,12 +1,12 @@
 package dev.vigil.starter.ticket;
 
-import java.time.Duration;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.starter.support.EmbeddedApiTest;
 import dev.vigil.testkit.http.VigilHttp;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -136,5 +136,26 @@ class TicketLifecycleEndToEndTest extends EmbeddedApiTest {
     VigilHttp.Response health = http.get("/actuator/health", null, null);
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().get("status").asText()).isEqualTo("UP");
+  }
+
+  @Test
+  void anIdempotencyKeyReusedForAnotherAction_is422_andTheRetryOfTheSameActionIsOk() {
+    String id = newTicketId();
+    http.webhook(VigilHttp.created(id, "Key reuse", "acme"));
+    http.awaitTicket(id, t -> t.get("eventsApplied").asInt() == 1);
+    String path = "/api/v1/tickets/" + id + "/assistant/";
+
+    assertThat(postWithKey(path + "pause", "k-1").status()).isEqualTo(200);
+    assertThat(postWithKey(path + "pause", "k-1").status()).as("the same action again").isEqualTo(200);
+    VigilHttp.Response conflict = postWithKey(path + "resume", "k-1");
+    assertThat(conflict.status()).isEqualTo(422);
+    assertThat(conflict.json().get("error").asText()).isEqualTo("idempotency_key_conflict");
+    assertThat(conflict.json().get("message").asText()).contains("already used for a different action");
+    assertThat(http.getAsAdmin("/api/v1/tickets/" + id).json().get("assistantPaused").asBoolean()).isTrue();
+  }
+
+  private VigilHttp.Response postWithKey(String path, String key) {
+    return http.postWithHeaders(path, null, "admin", VigilHttp.ADMIN_PASSWORD, java.util.Map.of("Idempotency-Key",
+        key));
   }
 }

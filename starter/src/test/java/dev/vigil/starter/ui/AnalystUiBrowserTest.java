@@ -1,12 +1,10 @@
 package dev.vigil.starter.ui;
 
-import dev.vigil.starter.support.EmbeddedVigilApplication;
-import java.time.Duration;
-import java.util.function.Supplier;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.vigil.starter.support.EmbeddedVigilApplication;
 import dev.vigil.testkit.http.VigilHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,10 +16,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package dev.vigil.starter.ui;
 
-import dev.vigil.starter.support.EmbeddedVigilApplication;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.starter.support.EmbeddedVigilApplication;
 import dev.vigil.testkit.http.VigilHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,33 +1,26 @@
 package dev.vigil.testkit.temporal;
 
-import dev.vigil.workflows.codec.EncryptionCodec;
-import dev.vigil.workflows.codec.PayloadKeys;
+import dev.vigil.workflows.testing.TestKeys;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.converter.DataConverter;
 
 /**
- * Payload-encryption keys for tests: every test client, worker and environment encrypts like production, so a test
- * that forgot the codec would fail to read what the application wrote. A fixed key (tests only, never a deployment's)
- * so that annotations can name it and recorded histories replay.
+ * The test payload-encryption key for Spring contexts and separate processes: the same key as the workflow test
+ * kit's ({@link TestKeys}), as a property and environment value.
  */
 public final class TestPayloadKeys {
-  /** The key list, as {@code VIGIL_PAYLOAD_KEYS} / {@code vigil.temporal.payload-keys} take it. */
-  public static final String TEXT = "test:gm5l27t4CtP32/cW6xYNYjoM0plAf7Z6XowsvLBB62c=";
+  /** The key list, as {@code VIGIL_PAYLOAD_KEYS} takes it. */
+  public static final String TEXT = TestKeys.TEXT;
   /** The property that hands them to a Spring context. */
   public static final String PROPERTY = "vigil.temporal.payload-keys=" + TEXT;
 
   private TestPayloadKeys() {}
 
-  public static PayloadKeys keys() {
-    return PayloadKeys.parse(TEXT, "test keys");
-  }
-
   public static DataConverter dataConverter() {
-    return EncryptionCodec.dataConverter(keys());
+    return TestKeys.dataConverter();
   }
 
-  /** Client options for the default namespace with the test keys. */
   public static WorkflowClientOptions clientOptions() {
-    return WorkflowClientOptions.newBuilder().setDataConverter(dataConverter()).build();
+    return TestKeys.clientOptions();
   }
 }

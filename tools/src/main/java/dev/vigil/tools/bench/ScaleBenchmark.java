@@ -135,6 +135,9 @@ public final class ScaleBenchmark {
           missing, sample.size());
       out.println("(heap and RSS are the whole process: web app, worker with its workflow cache, the in-process dev "
           + "server holding every history, and the embedding model)");
+      out.printf(Locale.ROOT, "RESULT tickets=%d heap_mib=%.0f timer_late_p50_ms=%.0f timer_late_p99_ms=%.0f "
+          + "missing=%d%n", options.tickets(), heapOpen / 1048576.0, quantile(lateness, 0.5),
+          quantile(lateness, 0.99), missing);
     } finally {
       vigil.close();
     }
@@ -177,11 +180,13 @@ public final class ScaleBenchmark {
   }
 
   private static String pct(List<Double> sorted, double q) {
-    if (sorted.isEmpty()) {
-      return "–";
-    }
-    return String.format(Locale.ROOT, "%.0f", sorted.get(Math.min(sorted.size() - 1,
-        (int) Math.ceil(q * sorted.size()) - 1)));
+    return sorted.isEmpty() ? "–" : String.format(Locale.ROOT, "%.0f", quantile(sorted, q));
+  }
+
+  /** The q-quantile of sorted values (nearest rank), NaN when there are none. */
+  private static double quantile(List<Double> sorted, double q) {
+    return sorted.isEmpty() ? Double.NaN
+        : sorted.get(Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)));
   }
 
   private static long usedHeapAfterGc() {

@@ -9,8 +9,8 @@ import dev.vigil.activities.knowledge.KnowledgeEntry;
 import dev.vigil.activities.knowledge.importing.ImportProblem;
 import dev.vigil.activities.knowledge.importing.KnowledgeFile;
 import dev.vigil.activities.learning.importing.TicketFile;
-import dev.vigil.workflows.ticket.TicketIds;
 import dev.vigil.worker.temporal.EmbeddedTemporalServer;
+import dev.vigil.workflows.ticket.TicketIds;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +18,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * Imports knowledge (FAQ/docs) into the index, or learns from historical resolved tickets through the learning

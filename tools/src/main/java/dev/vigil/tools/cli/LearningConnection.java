@@ -1,9 +1,9 @@
 package dev.vigil.tools.cli;
 
-import dev.vigil.workflows.codec.PayloadKeys;
-import dev.vigil.workflows.codec.EncryptionCodec;
 import dev.vigil.client.temporal.PayloadKeySource;
 import dev.vigil.worker.VigilWorkerApplication;
+import dev.vigil.workflows.codec.EncryptionCodec;
+import dev.vigil.workflows.codec.PayloadKeys;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;

@@ -2,10 +2,10 @@ package dev.vigil.tools.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** Vigil's command line ({@code ./vigil import|sync|eval|bench ...}): one picocli command per task. */
 @Command(name = "vigil",

@@ -1,9 +1,5 @@
 package dev.vigil.tools.eval;
 
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.testing.TestEnvironmentOptions;
-import dev.vigil.workflows.codec.PayloadKeys;
-import dev.vigil.workflows.codec.EncryptionCodec;
 import dev.vigil.activities.assistant.AssistantSettings;
 import dev.vigil.activities.assistant.NoLlmAssistantActivities;
 import dev.vigil.activities.assistant.QueryRewriter;
@@ -22,6 +18,10 @@ import dev.vigil.activities.learning.Redactor;
 import dev.vigil.activities.learning.RuleBasedQaExtractor;
 import dev.vigil.activities.learning.importing.TicketFile;
 import dev.vigil.tools.cli.ProgressBar;
+import dev.vigil.workflows.assistant.AssessActivities;
+import dev.vigil.workflows.assistant.ComposedAssessment;
+import dev.vigil.workflows.codec.EncryptionCodec;
+import dev.vigil.workflows.codec.PayloadKeys;
 import dev.vigil.workflows.learning.LearningActivities;
 import dev.vigil.workflows.learning.LearningWorkflowImpl;
 import dev.vigil.workflows.notify.OutboundActivities;
@@ -32,6 +32,8 @@ import dev.vigil.workflows.ticket.TicketSearchAttributes;
 import dev.vigil.workflows.ticket.TicketWorkflowImpl;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.IOException;
@@ -164,11 +166,15 @@ public final class EvaluationHarness {
         .build());
     TicketSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+    // as the production worker: workflows, sends and the in-process assistant turn on the tickets queue, learning on
+    // the heavy queue
+    AssessActivities turn = new ComposedAssessment(
+        new NoLlmAssistantActivities(index, embedder, assistantSettings(), meters),
+        new RuleBasedRiskActivities(List.of(), embedder));
     Worker worker = env.newWorker(TaskQueues.TICKETS);
     worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class, LearningWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new NoLlmAssistantActivities(index, embedder, assistantSettings(), meters),
-        new RuleBasedRiskActivities(List.of(), embedder), new NothingSent(), learning);
+    worker.registerActivitiesImplementations(turn, new NothingSent());
+    env.newWorker(TaskQueues.HEAVY).registerActivitiesImplementations(learning);
     env.start();
     return env;
   }

@@ -1,5 +1,6 @@
 package dev.vigil.workflows.learning;
 
+import dev.vigil.workflows.shared.TaskQueues;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -20,6 +21,7 @@ public class LearningWorkflowImpl implements LearningWorkflow {
   private final LearningActivities activities = Workflow.newActivityStub(
       LearningActivities.class,
       ActivityOptions.newBuilder()
+          .setTaskQueue(TaskQueues.HEAVY) // embedding and index writes: never in the way of workflow tasks
           .setStartToCloseTimeout(Duration.ofMinutes(2))
           .setRetryOptions(RetryOptions.newBuilder()
               .setInitialInterval(Duration.ofSeconds(1))

@@ -1,7 +1,7 @@
 package dev.vigil.workflows.ticket;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,18 +21,17 @@ import java.util.List;
     setterVisibility = Visibility.NONE)
 public final class SourceOrder {
 
-  /** One logged event: what the fold needs of it. */
-  public record Entry(Instant at, String eventId, TicketEventType type, Role role, TicketFacts facts,
-      Analyst analyst) {
+  /**
+   * One logged event: only what the fold reads of it. The description is left out (it is the one large fact and
+   * decides no transition; it follows arrival order), so an entry stays small whatever the event carried.
+   */
+  public record Entry(Instant at, TicketEventType type, Role role, TicketFacts facts, Analyst analyst) {
 
     static Entry of(TicketEvent event, Instant at) {
-      return new Entry(at, event.eventId(), event.type(), event.message() == null ? null : event.message().role(),
-          event.ticket(), event.analyst());
-    }
-
-    TicketEvent asEvent() {
-      return new TicketEvent(eventId, type, at, facts, role == null ? null : new IncomingMessage(null, role, null,
-          null), analyst, null, null);
+      TicketFacts f = event.ticket();
+      return new Entry(at, event.type(), event.message() == null ? null : event.message().role(),
+          f == null ? null : new TicketFacts(f.id(), f.subject(), null, f.priority(), f.product(), f.customer()),
+          event.analyst());
     }
   }
 
@@ -98,7 +97,7 @@ public final class SourceOrder {
     for (Entry e : entries) {
       TicketFacts merged = e.facts() == null ? facts : e.facts().mergeInto(facts);
       boolean assignedAfter = assignee != null || (e.type() == TicketEventType.ASSIGNED && e.analyst() != null);
-      Transition t = TicketLifecycle.next(status, e.asEvent(), merged != null && merged.subject() != null,
+      Transition t = TicketLifecycle.next(status, e.type(), e.role(), merged != null && merged.subject() != null,
           assignedAfter);
       if (t.rejected()) {
         if (e == asked) {
@@ -115,21 +114,46 @@ public final class SourceOrder {
     return new Derived(status, facts, assignee, rejection);
   }
 
+  /**
+   * Folds the oldest entries into the base once more than {@code capacity} (at most
+   * {@link TicketBudget#SOURCE_ORDER_ENTRIES}) are logged or they weigh more than
+   * {@link TicketBudget#SOURCE_ORDER_BYTES}.
+   */
   private void compact(int capacity) {
-    if (entries.size() <= capacity) {
+    int limit = Math.min(capacity, TicketBudget.SOURCE_ORDER_ENTRIES);
+    int total = 0;
+    for (Entry e : entries) {
+      total += cost(e);
+    }
+    int folded = 0;
+    while (entries.size() - folded > 1
+        && (entries.size() - folded > limit || total > TicketBudget.SOURCE_ORDER_BYTES)) {
+      total -= cost(entries.get(folded));
+      folded++;
+    }
+    if (folded == 0) {
       return;
     }
-    List<Entry> oldest = new ArrayList<>(entries.subList(0, entries.size() - capacity));
-    entries.subList(0, oldest.size()).clear();
+    List<Entry> oldest = new ArrayList<>(entries.subList(0, folded));
+    entries.subList(0, folded).clear();
     SourceOrder base = new SourceOrder();
     base.baseStatus = baseStatus;
     base.baseFacts = baseFacts;
     base.baseAssignee = baseAssignee;
     base.entries = new ArrayList<>(oldest);
-    Derived folded = base.fold(null);
-    baseStatus = folded.status();
-    baseFacts = folded.facts();
-    baseAssignee = folded.assignee();
+    Derived derived = base.fold(null);
+    baseStatus = derived.status();
+    baseFacts = derived.facts();
+    baseAssignee = derived.assignee();
     baseAt = oldest.get(oldest.size() - 1).at();
+  }
+
+  private static int cost(Entry e) {
+    TicketFacts f = e.facts();
+    Customer c = f == null ? null : f.customer();
+    Analyst a = e.analyst();
+    return Texts.cost(160, f == null ? null : f.id(), f == null ? null : f.subject(), f == null ? null : f.product(),
+        c == null ? null : c.id(), c == null ? null : c.tenant(), c == null ? null : c.name(),
+        c == null ? null : c.email(), a == null ? null : a.id(), a == null ? null : a.name());
   }
 }

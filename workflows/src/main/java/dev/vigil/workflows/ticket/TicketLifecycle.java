@@ -7,6 +7,7 @@ import static dev.vigil.workflows.ticket.TicketStatus.RESOLVED;
 import static dev.vigil.workflows.ticket.TicketStatus.TRIAGED;
 import static dev.vigil.workflows.ticket.TicketStatus.WAITING_ON_CUSTOMER;
 
+
 /**
  * The ticket state machine, as a pure function of the current status and an event.
  *
@@ -26,13 +27,22 @@ public final class TicketLifecycle {
    * @param assigned whether an analyst is assigned once this event is applied
    */
   public static Transition next(TicketStatus from, TicketEvent event, boolean factsKnown, boolean assigned) {
-    TicketEventType type = event.type();
+    return next(from, event.type(), event.message() == null ? null : event.message().role(), factsKnown, assigned);
+  }
+
+  /**
+   * The same, from what the state machine reads of an event: its type and, for a message, who wrote it.
+   *
+   * @param role the author's role of a posted message, null for other events
+   */
+  public static Transition next(TicketStatus from, TicketEventType type, Role role, boolean factsKnown,
+      boolean assigned) {
     if (from == CLOSED && type != TicketEventType.REOPENED && type != TicketEventType.CREATED) {
       return Transition.reject(from, type.wireName() + " does not apply to a closed ticket; reopen it first");
     }
     return switch (type) {
       case CREATED -> from == NEW && factsKnown ? Transition.move(NEW, TRIAGED) : Transition.stay(from);
-      case MESSAGE_POSTED -> afterMessage(from, event.message() == null ? null : event.message().role(), factsKnown);
+      case MESSAGE_POSTED -> afterMessage(from, role, factsKnown);
       case ESCALATED -> switch (from) {
         case NEW, TRIAGED, WAITING_ON_CUSTOMER -> Transition.move(from, ESCALATED);
         case ESCALATED -> Transition.stay(from);

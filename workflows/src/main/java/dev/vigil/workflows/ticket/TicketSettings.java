@@ -18,6 +18,8 @@ import java.util.Map;
  * @param quietHours per tenant, hours without progress updates
  * @param reminderAfter an unanswered customer turn reminds the analysts after this long
  * @param escalateAfter and escalates to the on-call channel after this long
+ * @param assistantInProcess the assistant's turn as a local activity in the workflow's worker (no LLM: milliseconds),
+ *     or, false, as a normal activity on the heavy task queue (an LLM takes seconds); null: true
  */
 public record TicketSettings(
     int maxRememberedEventIds,
@@ -29,7 +31,8 @@ public record TicketSettings(
     Map<Priority, Duration> progressCadence,
     Map<String, QuietHours> quietHours,
     Duration reminderAfter,
-    Duration escalateAfter) {
+    Duration escalateAfter,
+    Boolean assistantInProcess) {
 
   public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofSeconds(1);
 
@@ -41,7 +44,21 @@ public record TicketSettings(
   public TicketSettings(int maxRememberedEventIds, int maxDecisions, int maxMessages, int continueAsNewAfterEvents,
       Duration closedRetention, Duration assistantBatchWindow) {
     this(maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents, closedRetention,
-        assistantBatchWindow, null, null, null, null);
+        assistantBatchWindow, null, null, null, null, null);
+  }
+
+  /** Settings with the assistant's turn in process (no LLM). */
+  public TicketSettings(int maxRememberedEventIds, int maxDecisions, int maxMessages, int continueAsNewAfterEvents,
+      Duration closedRetention, Duration assistantBatchWindow, Map<Priority, Duration> progressCadence,
+      Map<String, QuietHours> quietHours, Duration reminderAfter, Duration escalateAfter) {
+    this(maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents, closedRetention,
+        assistantBatchWindow, progressCadence, quietHours, reminderAfter, escalateAfter, null);
+  }
+
+  /** These settings with the assistant's turn in process or on the heavy queue. */
+  public TicketSettings withAssistantInProcess(boolean inProcess) {
+    return new TicketSettings(maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents,
+        closedRetention, assistantBatchWindow, progressCadence, quietHours, reminderAfter, escalateAfter, inProcess);
   }
 
   public TicketSettings {
@@ -52,6 +69,7 @@ public record TicketSettings(
     quietHours = quietHours == null ? Map.of() : Map.copyOf(quietHours);
     reminderAfter = reminderAfter == null ? Duration.ofMinutes(30) : reminderAfter;
     escalateAfter = escalateAfter == null ? Duration.ofHours(2) : escalateAfter;
+    assistantInProcess = assistantInProcess == null ? Boolean.TRUE : assistantInProcess;
     if (maxRememberedEventIds < 1 || maxDecisions < 1 || maxMessages < 1) {
       throw new IllegalArgumentException("ticket settings bounds must be positive");
     }

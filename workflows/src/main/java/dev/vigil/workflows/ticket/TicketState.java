@@ -1,14 +1,13 @@
 package dev.vigil.workflows.ticket;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.vigil.workflows.progress.ProgressPolicy;
 import dev.vigil.workflows.progress.ProgressReport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -49,11 +48,15 @@ public final class TicketState {
   private ArrayList<Suggestion> suggestions = new ArrayList<>();
   private ArrayList<Decision> decisions = new ArrayList<>();
   private int decisionsDropped;
+  private int suggestionsDropped;
+  private int timelineDropped;
+  private int alertsDropped;
   private ArrayList<TimelineEntry> timeline = new ArrayList<>();
   private String resolutionNote;
   private Instant nextCheckInAt;
   private ArrayList<LearningRun> learningRuns = new ArrayList<>();
-  private LinkedHashSet<String> rememberedEventIds = new LinkedHashSet<>();
+  /** Fingerprints of the remembered event ids, each with the fingerprint of what its event asked for. */
+  private LinkedHashMap<String, String> rememberedEventIds = new LinkedHashMap<>();
   private Instant createdAt;
   private Instant updatedAt;
   private Instant resolvedAt;
@@ -78,6 +81,8 @@ public final class TicketState {
   /** Null for states carried from runs that applied events in arrival order only. */
   private SourceOrder sourceOrder;
   private Instant resolutionNoteAt;
+  /** Null for states carried from runs before sends were handed over. */
+  private Outbox outbox = new Outbox();
 
   /** For Jackson. */
   TicketState() {}
@@ -93,10 +98,20 @@ public final class TicketState {
 
   /** Whether {@code event} would be rejected in the current state; null when it applies (or is a duplicate). */
   public String rejectionOf(TicketEvent event) {
-    if (rememberedEventIds.contains(event.eventId())) {
+    if (rememberedEventIds.containsKey(EventFingerprint.of(event.eventId()))) {
       return null;
     }
     return transitionFor(event, event.ticket().mergeInto(facts)).rejection();
+  }
+
+  /**
+   * Why an analyst's action cannot be taken under its event id (the caller's idempotency key): the id was already
+   * used for a different action. Null when the id is new, or a retry of the same action (which applies once).
+   */
+  public String conflictOf(TicketEvent event) {
+    String remembered = rememberedEventIds.get(EventFingerprint.of(event.eventId()));
+    return remembered == null || remembered.equals(EventFingerprint.ofContent(event)) ? null
+        : "the key " + event.eventId() + " was already used for a different action on this ticket";
   }
 
   /**
@@ -120,11 +135,11 @@ public final class TicketState {
    * late it is applied in source order; Vigil's own actions (analysts acting through Vigil) count from arrival.
    */
   public Applied apply(TicketEvent event, Instant now, TicketSettings settings, boolean fromSource) {
-    if (rememberedEventIds.contains(event.eventId())) {
+    if (rememberedEventIds.containsKey(EventFingerprint.of(event.eventId()))) {
       duplicateEventsIgnored++;
       return new Applied(true, null, null, false);
     }
-    remember(event.eventId(), settings);
+    remember(event, settings);
     if (sourceOrder != null && fromSource && sourceOrdered(event) && sourceOrder.isLate(event.occurredAt())) {
       return applyLate(event, now, settings);
     }
@@ -142,7 +157,7 @@ public final class TicketState {
       updatedAt = now;
       return new Applied(false, transition, null, status.isOpen());
     }
-    applyFacts(event, merged, now);
+    applyFacts(event, merged, now, settings);
     Message added = applyPayload(event, now, settings, sourceTime);
     if (transition.changesStatus()) {
       enter(transition, event, now, settings);
@@ -171,11 +186,15 @@ public final class TicketState {
           + " arrived after later events; applied in source order", settings);
     }
     if (derived.facts() != null) {
-      applyFacts(event, derived.facts(), now);
+      // the source-order log leaves descriptions out: the description follows arrival order
+      String description = facts.description() != null ? facts.description() : event.ticket().description();
+      TicketFacts d = derived.facts();
+      applyFacts(event, new TicketFacts(d.id(), d.subject(), description, d.priority(), d.product(), d.customer()),
+          now, settings);
     }
     if (!Objects.equals(assignee, derived.assignee())) {
       assignee = derived.assignee();
-      timeline.add(new TimelineEntry(now, "assigned", describe(assignee), event.eventId()));
+      addTimeline(settings, new TimelineEntry(now, "assigned", describe(assignee), event.eventId()));
     }
     Message added = null;
     if (derived.rejection() == null) {
@@ -207,7 +226,7 @@ public final class TicketState {
       return;
     }
     if (at == null || resolutionNoteAt == null || !at.isBefore(resolutionNoteAt)) {
-      resolutionNote = event.resolutionNote();
+      resolutionNote = Texts.cap(event.resolutionNote(), TicketBudget.NOTE_CHARS);
       resolutionNoteAt = at;
     }
   }
@@ -230,11 +249,13 @@ public final class TicketState {
     return TicketLifecycle.next(status, event, merged.subject() != null, assignedAfter);
   }
 
-  private void applyFacts(TicketEvent event, TicketFacts merged, Instant now) {
+  private void applyFacts(TicketEvent event, TicketFacts merged, Instant now, TicketSettings settings) {
     Priority before = facts.priority();
-    facts = merged;
+    facts = new TicketFacts(merged.id(), Texts.cap(merged.subject(), TicketBudget.SUBJECT_CHARS),
+        Texts.cap(merged.description(), TicketBudget.DESCRIPTION_CHARS), merged.priority(), merged.product(),
+        merged.customer());
     if (before != null && merged.priority() != null && before != merged.priority()) {
-      timeline.add(new TimelineEntry(now, "priority", before + " → " + merged.priority(), event.eventId()));
+      addTimeline(settings, new TimelineEntry(now, "priority", before + " → " + merged.priority(), event.eventId()));
     }
   }
 
@@ -246,7 +267,7 @@ public final class TicketState {
       }
       case ASSIGNED -> {
         assignee = event.analyst();
-        timeline.add(new TimelineEntry(now, "assigned", describe(assignee), event.eventId()));
+        addTimeline(settings, new TimelineEntry(now, "assigned", describe(assignee), event.eventId()));
       }
       case RESOLVED -> noteResolution(event, sourceTime);
       case SUGGESTION_ADOPTED, SUGGESTION_EDITED -> {
@@ -284,8 +305,8 @@ public final class TicketState {
       duplicateEventsIgnored++;
       return null;
     }
-    Message message = new Message(in.id(), in.role(), in.author(), in.text(), event.occurredAt(), event.eventId(),
-        now);
+    Message message = new Message(in.id(), in.role(), in.author(), Texts.cap(in.text(), TicketBudget.MESSAGE_CHARS),
+        event.occurredAt(), event.eventId(), now);
     int place = messages.size();
     if (inSourcePlace && message.at() != null) {
       while (place > 0 && messages.get(place - 1).at() != null && messages.get(place - 1).at().isAfter(message.at())) {
@@ -293,16 +314,38 @@ public final class TicketState {
       }
     }
     messages.add(place, message);
-    while (messages.size() > settings.maxMessages()) {
-      messages.remove(0);
-      messagesDropped++;
-    }
+    keepDialogueInBudget(settings);
     return message;
   }
 
-  /** Queues a customer turn for the assistant; it runs once no further turn has arrived for {@code window}. */
+  /**
+   * Vigil's own message (an adopted or edited suggestion, a progress update, a direct answer) joins the dialogue
+   * under the same budget as the turns that arrive.
+   */
+  private Message appendMessage(Message message, TicketSettings settings) {
+    Message capped = new Message(message.id(), message.role(), message.author(),
+        Texts.cap(message.text(), TicketBudget.MESSAGE_CHARS), message.at(), message.eventId(), message.receivedAt());
+    messages.add(capped);
+    keepDialogueInBudget(settings);
+    return capped;
+  }
+
+  /** Drops the oldest turns beyond {@code maxMessages} or {@link TicketBudget#DIALOGUE_BYTES}; the newest stays. */
+  private void keepDialogueInBudget(TicketSettings settings) {
+    messagesDropped += Bounded.trim(messages, settings.maxMessages(), TicketBudget.DIALOGUE_BYTES, TicketState::cost);
+  }
+
+  private static int cost(Message m) {
+    return Texts.cost(220, m.id(), m.author(), m.text(), m.eventId());
+  }
+
+  /**
+   * Queues a customer turn for the assistant; it runs once no further turn has arrived for {@code window}. The queue
+   * keeps the newest turns within its budget.
+   */
   public void queueForAssistant(Message turn, Instant now, java.time.Duration window) {
     pendingTurns.add(turn);
+    Bounded.trim(pendingTurns, TicketBudget.ASSISTANT_QUEUE, TicketBudget.ASSISTANT_QUEUE_BYTES, TicketState::cost);
     assistDueAt = now.plus(window);
   }
 
@@ -342,9 +385,13 @@ public final class TicketState {
 
   /** Records a suggestion Vigil offered, numbered S1, S2, … on this ticket, in {@code state}. */
   public Suggestion offer(String text, List<String> citations, double confidence, String state, Instant now) {
-    Suggestion suggestion = new Suggestion("S" + (++suggestionCount), text, List.copyOf(citations), confidence,
-        state, now, null, null, null);
+    List<String> cited = citations.size() > TicketBudget.SUGGESTION_CITATIONS
+        ? List.copyOf(citations.subList(0, TicketBudget.SUGGESTION_CITATIONS)) : List.copyOf(citations);
+    Suggestion suggestion = new Suggestion("S" + (++suggestionCount), Texts.cap(text, TicketBudget.SUGGESTION_CHARS),
+        cited, confidence, state, now, null, null, null);
     suggestions.add(suggestion);
+    suggestionsDropped += Bounded.trim(suggestions, TicketBudget.SUGGESTIONS, TicketBudget.SUGGESTIONS_BYTES,
+        s -> Texts.cost(260, s.id(), s.text(), s.decidedBy()) + s.citations().stream().mapToInt(Texts::cost).sum());
     return suggestion;
   }
 
@@ -355,7 +402,7 @@ public final class TicketState {
   private void enter(Transition transition, TicketEvent event, Instant now, TicketSettings settings) {
     TicketStatus to = transition.to();
     status = to;
-    timeline.add(new TimelineEntry(now, "status", transition.from().wireName() + " → " + to.wireName(),
+    addTimeline(settings, new TimelineEntry(now, "status", transition.from().wireName() + " → " + to.wireName(),
         event.eventId()));
     switch (to) {
       case TRIAGED -> decide(now, "triaged", triageReason(), settings);
@@ -371,9 +418,6 @@ public final class TicketState {
     if (event.type() == TicketEventType.REOPENED) {
       resolvedAt = null;
       closedAt = null;
-    }
-    while (timeline.size() > settings.maxDecisions()) {
-      timeline.remove(0);
     }
   }
 
@@ -420,9 +464,8 @@ public final class TicketState {
     boolean edited = event.type() == TicketEventType.SUGGESTION_EDITED;
     String text = edited ? event.feedback().text() : suggestion.text();
     replace(suggestion.decided(edited ? Suggestion.EDITED : Suggestion.ADOPTED, actorOf(event), now));
-    Message message = new Message(Message.SUGGESTION_PREFIX + suggestion.id(), Role.ANALYST, actorOf(event), text, event.occurredAt(),
-        event.eventId(), now);
-    messages.add(message);
+    Message message = appendMessage(new Message(Message.SUGGESTION_PREFIX + suggestion.id(), Role.ANALYST,
+        actorOf(event), text, event.occurredAt(), event.eventId(), now), settings);
     decide(now, suggestion.id() + (edited ? " edited" : " adopted") + " by " + actorOf(event),
         "posted to the customer as the analyst's reply", settings);
     return message;
@@ -452,19 +495,24 @@ public final class TicketState {
           + last.plus(match.silence()), settings);
       return null;
     }
-    Alert alert = new Alert(match.ruleId(), match.level(), match.description(), match.evidence(), now);
+    Alert alert = new Alert(match.ruleId(), match.level(),
+        Texts.cap(match.description(), TicketBudget.ALERT_TEXT_CHARS),
+        Texts.cap(match.evidence(), TicketBudget.ALERT_TEXT_CHARS), now);
     alerts.add(alert);
-    while (alerts.size() > settings.maxDecisions()) {
-      alerts.remove(0);
-    }
+    alertsDropped += Bounded.trim(alerts, TicketBudget.ALERTS, TicketBudget.ALERTS_BYTES,
+        a -> Texts.cost(120, a.ruleId(), a.level(), a.description(), a.evidence()));
+    lastAlertAt.remove(match.ruleId());
     lastAlertAt.put(match.ruleId(), now);
+    if (lastAlertAt.size() > TicketBudget.ALERT_RULES) {
+      lastAlertAt.remove(lastAlertAt.keySet().iterator().next());
+    }
     decide(now, "alert " + match.level() + ": " + match.description(), "rule " + match.ruleId() + " matched "
         + match.evidence(), settings);
     Priority current = facts.priority() == null ? Priority.DEFAULT : facts.priority();
     Priority target = match.raisePriorityTo();
     if (target != null && target.compareTo(current) < 0) {
       facts = new TicketFacts(facts.id(), null, null, target, null, null).mergeInto(facts);
-      timeline.add(new TimelineEntry(now, "priority", current + " → " + target + " (rule " + match.ruleId() + ")",
+      addTimeline(settings, new TimelineEntry(now, "priority", current + " → " + target + " (rule " + match.ruleId() + ")",
           null));
       decide(now, "priority raised to " + target, "rule " + match.ruleId(), settings);
     }
@@ -485,9 +533,8 @@ public final class TicketState {
 
   /** The due progress update: Vigil's message to the customer, built from the timeline since the last one. */
   public Message sendProgressUpdate(Instant now, TicketSettings settings) {
-    Message message = new Message(Message.PROGRESS_PREFIX + (++progressCount), Role.VIGIL, "Vigil",
-        ProgressReport.of(view(), lastProgressAt), now, null, now);
-    messages.add(message);
+    Message message = appendMessage(new Message(Message.PROGRESS_PREFIX + (++progressCount), Role.VIGIL, "Vigil",
+        ProgressReport.of(view(), lastProgressAt), now, null, now), settings);
     lastProgressAt = now;
     Priority priority = facts.priority() == null ? Priority.DEFAULT : facts.priority();
     decide(now, "progress update sent", "customer waits on support; " + priority + " cadence "
@@ -511,20 +558,20 @@ public final class TicketState {
     return null;
   }
 
-  /** Records the due reminder; returns {@code reminder} (to the analysts) or {@code escalation} (to on-call). */
-  public String remind(Instant now, TicketSettings settings) {
+  /** Records the due reminder; returns {@link OutboundKind#REMINDER} or {@link OutboundKind#ESCALATION}. */
+  public dev.vigil.workflows.notify.OutboundKind remind(Instant now, TicketSettings settings) {
     Message turn = ProgressPolicy.unansweredTurn(status, messages);
     String who = assignee == null ? "the support team" : describe(assignee);
     if (!turn.id().equals(remindedTurnId)) {
       remindedTurnId = turn.id();
       decide(now, "analyst reminder", "customer turn " + turn.id() + " unanswered for "
           + settings.reminderAfter() + "; reminded " + who, settings);
-      return "reminder";
+      return dev.vigil.workflows.notify.OutboundKind.REMINDER;
     }
     escalatedTurnId = turn.id();
     decide(now, "escalated to on-call", "customer turn " + turn.id() + " unanswered for "
         + settings.escalateAfter(), settings);
-    return "escalation";
+    return dev.vigil.workflows.notify.OutboundKind.ESCALATION;
   }
 
   /** Marks a suggestion to be sent to the customer at {@code due} unless an analyst replies to {@code turn} first. */
@@ -559,8 +606,8 @@ public final class TicketState {
       return null;
     }
     replace(suggestion.decided(Suggestion.ANSWERED, "vigil", now));
-    Message message = new Message(Message.SUGGESTION_PREFIX + suggestion.id(), Role.VIGIL, "Vigil", suggestion.text(), now, null, now);
-    messages.add(message);
+    Message message = appendMessage(new Message(Message.SUGGESTION_PREFIX + suggestion.id(), Role.VIGIL, "Vigil",
+        suggestion.text(), now, null, now), settings);
     decide(now, "answered the customer with " + suggestion.id(),
         "tenant allows direct answers and no analyst replied in time", settings);
     return message;
@@ -575,27 +622,43 @@ public final class TicketState {
 
   /** Appends to the decision log, dropping the oldest entries beyond the bound. */
   public void decide(Instant at, String action, String reason, TicketSettings settings) {
-    decisions.add(new Decision(at, action, reason));
-    while (decisions.size() > settings.maxDecisions()) {
-      decisions.remove(0);
-      decisionsDropped++;
-    }
+    decisions.add(new Decision(at, Texts.cap(action, TicketBudget.DECISION_ACTION_CHARS),
+        Texts.cap(reason, TicketBudget.DECISION_REASON_CHARS)));
+    decisionsDropped += Bounded.trim(decisions, Math.min(settings.maxDecisions(), TicketBudget.DECISIONS),
+        TicketBudget.DECISIONS_BYTES, d -> Texts.cost(60, d.action(), d.reason()));
+  }
+
+  /** Adds to the timeline, dropping the oldest entries beyond the bound. */
+  private void addTimeline(TicketSettings settings, TimelineEntry entry) {
+    timeline.add(new TimelineEntry(entry.at(), entry.kind(), Texts.cap(entry.detail(),
+        TicketBudget.TIMELINE_DETAIL_CHARS), entry.eventId()));
+    timelineDropped += Bounded.trim(timeline, Math.min(settings.maxDecisions(), TicketBudget.TIMELINE),
+        TicketBudget.TIMELINE_BYTES, t -> Texts.cost(80, t.kind(), t.detail(), t.eventId()));
   }
 
   /** Records the learning workflow started for the latest close. */
   public void learningStarted(LearningRun run, TicketSettings settings) {
     learningRuns.add(run);
+    Bounded.trim(learningRuns, TicketBudget.LEARNING_RUNS, Integer.MAX_VALUE, r -> 0);
     decide(run.startedAt(), "learning started", "ticket closed; learning workflow " + run.workflowId(), settings);
   }
 
   /** Marks the start of a new run after continue-as-new. */
   public void continuedAsNew() {
     continuedAsNew++;
+    if (outbox == null) {
+      outbox = new Outbox();
+    }
   }
 
-  private void remember(String eventId, TicketSettings settings) {
-    rememberedEventIds.add(eventId);
-    Iterator<String> oldest = rememberedEventIds.iterator();
+  /** The sends not yet settled, handed from run to run. */
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  private void remember(TicketEvent event, TicketSettings settings) {
+    rememberedEventIds.put(EventFingerprint.of(event.eventId()), EventFingerprint.ofContent(event));
+    Iterator<String> oldest = rememberedEventIds.keySet().iterator();
     while (rememberedEventIds.size() > settings.maxRememberedEventIds() && oldest.hasNext()) {
       oldest.next();
       oldest.remove();
@@ -666,6 +729,24 @@ public final class TicketState {
         eventsApplied,
         duplicateEventsIgnored,
         eventsRejected,
-        continuedAsNew);
+        continuedAsNew,
+        suggestionsDropped,
+        timelineDropped,
+        alertsDropped);
+  }
+
+  /**
+   * What learning needs of the closed ticket: the view without the decision log, timeline and alerts (learning
+   * reads the dialogue, suggestions, facts and resolution), so the child workflow's input is bounded by the dialogue
+   * and suggestion budgets. Redaction happens in the learning activities, before anything is stored.
+   */
+  public TicketView caseForLearning() {
+    TicketView v = view();
+    return new TicketView(v.ticketId(), v.workflowId(), v.status(), v.subject(), v.description(), v.priority(),
+        v.product(), v.customer(), v.assignee(), v.assistantPaused(), v.messages(), v.messagesDropped(),
+        v.suggestions(), List.of(), v.decisionsDropped() + v.decisions().size(), List.of(), v.resolutionNote(),
+        v.nextCheckInAt(), v.learningRuns(), List.of(), v.createdAt(), v.updatedAt(), v.resolvedAt(), v.closedAt(),
+        v.eventsApplied(), v.duplicateEventsIgnored(), v.eventsRejected(), v.continuedAsNew(),
+        v.suggestionsDropped(), v.timelineDropped() + v.timeline().size(), v.alertsDropped() + v.alerts().size());
   }
 }

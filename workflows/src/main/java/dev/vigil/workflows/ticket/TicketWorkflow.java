@@ -20,16 +20,16 @@ public interface TicketWorkflow {
   @SignalMethod
   void receive(TicketEvent event);
 
-  /** An analyst's action through Vigil's API; answers with the ticket after the action. */
+  /** An analyst's action through Vigil's API; answers with what it changed and the ticket's version after it. */
   @UpdateMethod
-  TicketView act(TicketEvent event);
+  ActionResult act(TicketEvent event);
 
   /** Rejects actions that cannot apply in the ticket's current state, before they enter history. */
   @UpdateValidatorMethod(updateName = "act")
   void validateAct(TicketEvent event);
 
-  /** Summarises the ticket (overview, decisions, open items with owners) from what it records. */
-  @UpdateMethod
+  /** Summarises the ticket (overview, decisions, open items with owners) from what it records; a pure read. */
+  @QueryMethod
   CaseSummary summarize();
 
   /** The ticket as the workflow knows it now. */

@@ -1,29 +1,14 @@
 package dev.vigil.workflows.ticket;
 
-import dev.vigil.workflows.assistant.AssistantActivities;
-import dev.vigil.workflows.assistant.Proposal;
-import dev.vigil.workflows.assistant.ProposeRequest;
-import dev.vigil.workflows.assistant.RiskActivities;
-import dev.vigil.workflows.assistant.RiskMatch;
-import dev.vigil.workflows.assistant.RiskRequest;
-import dev.vigil.workflows.assistant.StatusReport;
-import dev.vigil.workflows.assistant.Summaries;
 import dev.vigil.workflows.assistant.CaseSummary;
-import dev.vigil.workflows.assistant.TurnKind;
-import dev.vigil.workflows.assistant.UnderstandRequest;
-import dev.vigil.workflows.assistant.Understanding;
+import dev.vigil.workflows.assistant.Summaries;
 import dev.vigil.workflows.learning.ClosedTicket;
-import dev.vigil.workflows.notify.OutboundActivities;
-import dev.vigil.workflows.notify.OutboundFailures;
-import dev.vigil.workflows.notify.OutboundMessage;
 import dev.vigil.workflows.learning.LearningWorkflow;
-import io.temporal.activity.ActivityOptions;
+import dev.vigil.workflows.notify.OutboundKind;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.SearchAttributeKey;
-import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeUpdate;
-import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
@@ -32,6 +17,7 @@ import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,58 +25,27 @@ import org.slf4j.Logger;
 
 /**
  * The ticket process: events queue up in an inbox (signal and update handlers only enqueue) and the main loop applies
- * them in arrival order to the one {@link TicketState}, then performs what follows from them: publishing search
- * attributes, starting learning on close, continuing as new before the history grows large.
+ * them in arrival order to the one {@link TicketState}, then performs what follows from them — the assistant's turn
+ * on batched customer turns ({@link AssistantTurn}), progress updates and reminders, direct answers, sends to the
+ * ticketing system ({@link TicketOutbound}, never waited on), search attributes, learning on close — and continues as
+ * new before the history grows large, handing its state (sends in flight included) to the next run.
  */
 public class TicketWorkflowImpl implements TicketWorkflow {
   private static final Logger log = Workflow.getLogger(TicketWorkflowImpl.class);
 
-  private static final String ASSISTANT_CHANGE = "proactive-assistant";
-  private static final String PROGRESS_CHANGE = "progress-updates";
-  private static final String SOURCE_ORDER_CHANGE = "source-order";
+  /**
+   * An event waiting to be applied; {@code fromSource}: delivered by the ticketing system (a signal), otherwise an
+   * analyst's action whose update waits at {@code position} for its result.
+   */
+  private record Inbound(TicketEvent event, boolean fromSource, long position) {}
 
-  private final AssistantActivities assistant = Workflow.newActivityStub(
-      AssistantActivities.class,
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(RetryOptions.newBuilder()
-              .setInitialInterval(Duration.ofMillis(500))
-              .setBackoffCoefficient(2.0)
-              .setMaximumAttempts(3)
-              .build())
-          .build());
-
-  private final RiskActivities risk = Workflow.newActivityStub(
-      RiskActivities.class,
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
-          .build());
-
-  // Retried with backoff for up to a day: the receiver de-duplicates by idempotency key, so a retry after a lost
-  // response never produces a second customer message.
-  private final OutboundActivities outbound = Workflow.newActivityStub(
-      OutboundActivities.class,
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setScheduleToCloseTimeout(Duration.ofDays(1))
-          .setRetryOptions(RetryOptions.newBuilder()
-              .setInitialInterval(Duration.ofSeconds(1))
-              .setBackoffCoefficient(2.0)
-              .setMaximumInterval(Duration.ofMinutes(10))
-              .setDoNotRetry(OutboundFailures.REJECTED)
-              .build())
-          .build());
-  private int sendsInFlight;
-
-  /** An event waiting to be applied; {@code fromSource}: delivered by the ticketing system (a signal). */
-  private record Inbound(TicketEvent event, boolean fromSource) {}
+  private final Map<Long, ActionResult> actionResults = new HashMap<>();
 
   private final ArrayDeque<Inbound> inbox = new ArrayDeque<>();
-  private Integer assistantVersion;
-  private boolean progressUpdates;
   private final TicketSettings settings;
   private final TicketState state;
+  private final TicketOutbound outbound;
+  private final AssistantTurn assistant;
   private long enqueued;
   private long processed;
   private Map<SearchAttributeKey<String>, String> publishedAttributes;
@@ -105,42 +60,44 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     } else {
       this.state = TicketState.open(Workflow.getInfo().getWorkflowId(), input.ticketId(), now());
     }
+    this.outbound = new TicketOutbound(state, settings);
+    this.assistant = new AssistantTurn(state, settings, outbound, this::publish);
   }
 
   @Override
   public TicketView run(TicketWorkflowInput input) {
-    // runs started before progress updates existed replay without them
-    progressUpdates = Workflow.getVersion(PROGRESS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
-    // runs started before source ordering existed replay applying events in arrival order
-    if (Workflow.getVersion(SOURCE_ORDER_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      state.orderBySource();
-    }
+    state.orderBySource();
     publish();
+    outbound.resumeHandedOver();
     while (true) {
       refreshProgress();
       awaitWorkOrDeadline();
       drainInbox();
       if (state.assistDueAt() != null && !now().isBefore(state.assistDueAt())) {
-        assist(state.takePendingTurns());
+        assistant.take(state.takePendingTurns());
       }
       sendDueProgress();
       if (state.autoAnswerDueAt() != null && !now().isBefore(state.autoAnswerDueAt())) {
         Message answer = state.sendAutoAnswer(now(), settings);
-        countSuggestion(answer != null ? "answered" : "auto_cancelled");
+        TicketMetrics.suggestion(answer != null ? "answered" : "auto_cancelled");
         if (answer != null) {
-          send("answer", "customer", answer.text(), answer.id().substring(Message.SUGGESTION_PREFIX.length()),
-              answer.id());
+          outbound.send(OutboundKind.ANSWER, answer.text(),
+              answer.id().substring(Message.SUGGESTION_PREFIX.length()), answer.id());
         }
       }
       if (shouldContinueAsNew()) {
-        Workflow.await(() -> Workflow.isEveryHandlerFinished() && sendsInFlight == 0);
-        if (inbox.isEmpty()) {
-          log.info("ticket {} continues as new after {} history events",
-              state.facts().id(), Workflow.getInfo().getHistoryLength());
+        // Update handlers wait only for the inbox, which was just drained: let them answer, then hand over. An event
+        // arriving meanwhile goes round the loop once more; sends in flight travel in the state (see Outbox).
+        Workflow.await(() -> Workflow.isEveryHandlerFinished() || !inbox.isEmpty());
+        if (inbox.isEmpty() && Workflow.isEveryHandlerFinished()) {
+          log.info("ticket {} continues as new after {} history events ({} sends handed over)",
+              state.facts().id(), Workflow.getInfo().getHistoryLength(), state.outbox().pending().size());
           Workflow.continueAsNew(new TicketWorkflowInput(state.facts().id(), settings, state));
         }
       } else if (retentionOver() && inbox.isEmpty()) {
-        Workflow.await(() -> Workflow.isEveryHandlerFinished() && sendsInFlight == 0);
+        // the last sends settle within their day; a reopening event still goes round the loop
+        Workflow.await(() -> !inbox.isEmpty()
+            || (Workflow.isEveryHandlerFinished() && outbound.settled()));
         if (inbox.isEmpty()) {
           return state.view();
         }
@@ -154,15 +111,19 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   }
 
   @Override
-  public TicketView act(TicketEvent event) {
+  public ActionResult act(TicketEvent event) {
     long position = enqueue(event, false);
     Workflow.await(() -> processed >= position);
-    return state.view();
+    return actionResults.remove(position);
   }
 
   @Override
   public void validateAct(TicketEvent event) {
     Objects.requireNonNull(event, "event");
+    String conflict = state.conflictOf(event);
+    if (conflict != null) {
+      throw new IdempotencyConflict(conflict);
+    }
     String rejection = state.rejectionOf(event);
     if (rejection != null) {
       throw new IllegalStateException(rejection);
@@ -180,16 +141,14 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   }
 
   private long enqueue(TicketEvent event, boolean fromSource) {
-    inbox.add(new Inbound(event, fromSource));
-    return ++enqueued;
+    inbox.add(new Inbound(event, fromSource, ++enqueued));
+    return enqueued;
   }
 
   /** Waits for an event, or until the next deadline: queued turns due for the assistant, the closed retention. */
   private void awaitWorkOrDeadline() {
-    Instant deadline = earliest(state.assistDueAt(), state.autoAnswerDueAt());
-    if (progressUpdates) {
-      deadline = earliest(deadline, earliest(state.nextCheckInAt(), state.reminderDueAt(settings)));
-    }
+    Instant deadline = earliest(earliest(state.assistDueAt(), state.autoAnswerDueAt()),
+        earliest(state.nextCheckInAt(), state.reminderDueAt(settings)));
     if (state.status() == TicketStatus.CLOSED) {
       Instant retentionEnd = state.closedAt().plus(settings.closedRetention());
       deadline = deadline == null || retentionEnd.isBefore(deadline) ? retentionEnd : deadline;
@@ -205,27 +164,21 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   }
 
   private void refreshProgress() {
-    if (progressUpdates) {
-      state.refreshCheckIn(settings);
-    }
+    state.refreshCheckIn(settings);
   }
 
   /** Progress updates to the customer and reminders to analysts whose time has come. */
   private void sendDueProgress() {
-    if (!progressUpdates) {
-      return;
-    }
     refreshProgress();
     if (state.nextCheckInAt() != null && !now().isBefore(state.nextCheckInAt())) {
       Message update = state.sendProgressUpdate(now(), settings);
-      send("progress_update", "customer", update.text(), update.id(), update.id());
+      outbound.send(OutboundKind.PROGRESS_UPDATE, update.text(), update.id(), update.id());
     }
     Instant reminder = state.reminderDueAt(settings);
     if (reminder != null && !now().isBefore(reminder)) {
-      String kind = state.remind(now(), settings);
-      String audience = kind.equals("reminder") ? "analyst" : "on_call";
-      send(kind, audience, "Customer waiting for a reply on ticket " + state.facts().id() + ": \""
-          + state.view().subject() + "\"", kind, kind + "-" + now().toEpochMilli());
+      OutboundKind kind = state.remind(now(), settings);
+      outbound.send(kind, "Customer waiting for a reply on ticket " + state.facts().id() + ": \""
+          + state.view().subject() + "\"", kind.wireName(), kind.wireName() + "-" + now().toEpochMilli());
     }
   }
 
@@ -244,18 +197,23 @@ public class TicketWorkflowImpl implements TicketWorkflow {
       if (!applied.duplicate() && applied.transition() != null && !applied.transition().rejected()) {
         switch (event.type()) {
           case SUGGESTION_ADOPTED, SUGGESTION_EDITED -> {
-            countSuggestion(event.type() == TicketEventType.SUGGESTION_ADOPTED ? "adopted" : "edited");
+            TicketMetrics.suggestion(event.type() == TicketEventType.SUGGESTION_ADOPTED ? "adopted" : "edited");
             Message reply = applied.added();
-            send("analyst_reply", "customer", reply.text(), event.feedback().suggestionId(), reply.id());
+            outbound.send(OutboundKind.ANALYST_REPLY, reply.text(), event.feedback().suggestionId(), reply.id());
           }
-          case SUGGESTION_DISMISSED -> countSuggestion("dismissed");
-          case SUGGESTION_RATED -> countSuggestion(event.feedback().rating() + "d");
+          case SUGGESTION_DISMISSED -> TicketMetrics.suggestion("dismissed");
+          case MESSAGE_POSTED, RESOLVED, CLOSED, ASSIGNED, PRIORITY_CHANGED -> {
+            if (!inbound.fromSource()) {
+              writeBack(event, applied);
+            }
+          }
+          case SUGGESTION_RATED -> TicketMetrics.suggestion(event.feedback().rating() + "d");
           default -> {
             // not about a suggestion
           }
         }
       }
-      if (applied.customerTurn() != null && assistantEnabled()) {
+      if (applied.customerTurn() != null) {
         if (state.assistantPaused()) {
           state.decide(now(), "silent", "paused by analyst", settings);
         } else {
@@ -263,8 +221,45 @@ public class TicketWorkflowImpl implements TicketWorkflow {
         }
       }
       publish();
+      if (!inbound.fromSource()) {
+        actionResults.put(inbound.position(), resultOf(event, applied));
+      }
       processed++;
     }
+  }
+
+  /**
+   * What an analyst did in Vigil goes back to the ticketing system, the system of record: a message to the
+   * customer as a reply, a resolution, closing, assignment or priority as a change to the ticket. (What came from the
+   * system is already there.)
+   */
+  private void writeBack(TicketEvent event, TicketState.Applied applied) {
+    String key = "action-" + event.eventId();
+    switch (event.type()) {
+      case MESSAGE_POSTED -> {
+        Message message = applied.added();
+        if (message != null && message.role() == Role.ANALYST) {
+          outbound.send(OutboundKind.ANALYST_MESSAGE, message.text(), message.id(), message.id());
+        }
+      }
+      case RESOLVED -> outbound.send(OutboundKind.RESOLVED,
+          event.resolutionNote() == null ? "" : event.resolutionNote(), event.eventId(), key);
+      case CLOSED -> outbound.send(OutboundKind.CLOSED, "", event.eventId(), key);
+      case ASSIGNED -> outbound.send(OutboundKind.ASSIGNED, event.analyst().id(), event.eventId(), key);
+      case PRIORITY_CHANGED -> outbound.send(OutboundKind.PRIORITY_CHANGED,
+          event.ticket().priority().name(), event.eventId(), key);
+      default -> throw new IllegalArgumentException("nothing to write back for " + event.type());
+    }
+  }
+
+  private ActionResult resultOf(TicketEvent event, TicketState.Applied applied) {
+    Transition t = applied.transition();
+    String change = applied.duplicate() ? "already applied"
+        : t != null && t.rejected() ? "rejected: " + t.rejection()
+        : t != null && t.changesStatus() ? "status " + t.from().wireName() + " → " + t.to().wireName()
+        : event.type().wireName() + " applied";
+    TicketView view = state.view();
+    return new ActionResult(event.eventId(), change, view.status(), view.version());
   }
 
   private boolean shouldContinueAsNew() {
@@ -277,143 +272,6 @@ public class TicketWorkflowImpl implements TicketWorkflow {
         && !now().isBefore(state.closedAt().plus(settings.closedRetention()));
   }
 
-  /** Runs added after the assistant existed; replays of older histories skip it (workflow versioning). */
-  private boolean assistantEnabled() {
-    if (assistantVersion == null) {
-      assistantVersion = Workflow.getVersion(ASSISTANT_CHANGE, Workflow.DEFAULT_VERSION, 1);
-    }
-    return assistantVersion >= 1;
-  }
-
-  /**
-   * The proactive pipeline on the batched customer turns: identify and rewrite, then retrieve, answer and suppress
-   * repeats; every outcome, silence included, goes into the decision log. Suggestions go privately to the analyst.
-   */
-  private void assist(List<Message> turns) {
-    Message latest = turns.get(turns.size() - 1);
-    if (!state.status().isOpen()) {
-      state.decide(now(), "silent", "ticket is " + state.status().wireName(), settings);
-      return;
-    }
-    if (state.assistantPaused()) {
-      state.decide(now(), "silent", "paused by analyst", settings);
-      return;
-    }
-    checkRisks(state.view(), turns);
-    if (state.analystRepliedAfter(latest)) {
-      state.decide(now(), "silent", "an analyst already replied to the customer", settings);
-      return;
-    }
-    TicketView view = state.view();
-    String tenant = view.customer() == null ? null : view.customer().tenant();
-    try {
-      Understanding understanding = assistant.understand(new UnderstandRequest(view.ticketId(), tenant,
-          view.subject(), turns.stream().map(Message::text).toList()));
-      if (Understanding.OFF.equals(understanding.delivery())) {
-        state.decide(now(), "silent", "the assistant is off for tenant " + tenant, settings);
-        return;
-      }
-      state.decide(now(), "identify: " + understanding.kind().wireName(), understanding.reason(), settings);
-      if (!understanding.kind().helpable()) {
-        state.decide(now(), "silent", understanding.reason(), settings);
-        return;
-      }
-      if (understanding.kind() == TurnKind.STATUS_INQUIRY) {
-        Suggestion status = state.offer(StatusReport.of(view), List.of(), 1.0, Suggestion.OFFERED, now());
-        countSuggestion("offered");
-        state.decide(now(), "suggested " + status.id(), "status answer built from the ticket's timeline", settings);
-        return;
-      }
-      state.decide(now(), "rewrite", "query: " + understanding.query(), settings);
-      Proposal proposal = assistant.propose(new ProposeRequest(view.ticketId(), understanding.query(), tenant,
-          view.product(),
-          view.suggestions().stream().map(Suggestion::text).toList(),
-          view.suggestions().stream().flatMap(s -> s.citations().stream()).distinct().toList()));
-      if (!proposal.answered()) {
-        state.decide(now(), "silent", proposal.reason(), settings);
-        return;
-      }
-      if (Understanding.AUTO.equals(proposal.delivery()) && proposal.autoAfter() != null) {
-        Suggestion suggestion = state.offer(proposal.text(), proposal.citations(), proposal.confidence(),
-            Suggestion.AUTO_PENDING, now());
-        Instant due = now().plus(proposal.autoAfter());
-        state.scheduleAutoAnswer(suggestion, latest, due);
-        countSuggestion("offered");
-        state.decide(now(), "suggested " + suggestion.id() + "; answers the customer at " + due
-            + " unless an analyst replies first", proposal.reason(), settings);
-        return;
-      }
-      Suggestion suggestion = state.offer(proposal.text(), proposal.citations(), proposal.confidence(),
-          Suggestion.OFFERED, now());
-      countSuggestion("offered");
-      state.decide(now(), "suggested " + suggestion.id() + " to the analyst", proposal.reason(), settings);
-    } catch (ActivityFailure e) {
-      log.warn("ticket {}: assistant failed", view.ticketId(), e);
-      state.decide(now(), "silent", "assistant unavailable: " + rootMessage(e), settings);
-    }
-  }
-
-  /**
-   * Sends a message to the ticketing system without blocking the ticket: the send runs as an activity (retried with
-   * backoff) and its outcome lands in the decision log when it completes.
-   */
-  private void send(String kind, String audience, String text, String reference, String messageKey) {
-    OutboundMessage message = new OutboundMessage(state.workflowId() + "/" + messageKey, state.facts().id(), kind,
-        audience, text, reference, now());
-    sendsInFlight++;
-    Async.function(outbound::send, message).handle((result, failure) -> {
-      sendsInFlight--;
-      if (failure != null) {
-        state.decide(now(), "outbound failed", kind + " " + reference + ": " + rootMessage(failure), settings);
-        Workflow.getMetricsScope().tagged(Map.of("kind", kind)).counter("vigil_outbound_failures").inc(1);
-      } else if (!"delivered".equals(result.status())) {
-        state.decide(now(), "outbound not sent", kind + " " + reference + ": " + result.detail(), settings);
-      } else {
-        state.decide(now(), "outbound delivered", kind + " " + reference + " (HTTP " + result.httpStatus() + ")",
-            settings);
-      }
-      return null;
-    });
-  }
-
-  /** Interest and risk rules: alerts for the team (silence windows per rule), optional priority raise. */
-  private void checkRisks(TicketView view, List<Message> turns) {
-    try {
-      List<RiskMatch> matches = risk.evaluate(new RiskRequest(view.ticketId(),
-          view.customer() == null ? null : view.customer().tenant(),
-          view.customer() == null ? null : view.customer().id(), turns.stream().map(Message::text).toList()));
-      for (RiskMatch match : matches) {
-        Alert alert = state.raiseAlert(match, now(), settings);
-        if (alert != null) {
-          Workflow.getMetricsScope().tagged(Map.of("level", alert.level(), "rule", alert.ruleId()))
-              .counter("vigil_alerts").inc(1);
-          send("alert", "support", alert.level() + " " + alert.description() + ": " + alert.evidence(),
-              alert.ruleId(), "alert-" + alert.ruleId() + "-" + alert.at().toEpochMilli());
-        }
-      }
-      publish();
-    } catch (ActivityFailure e) {
-      log.warn("ticket {}: risk rules failed", view.ticketId(), e);
-      state.decide(now(), "risk rules unavailable", rootMessage(e), settings);
-    }
-  }
-
-  /**
-   * Counts what happens to suggestions ({@code vigil_suggestions{event=offered|adopted|…}}); the SDK reports workflow
-   * metrics only outside replay, so a replayed history does not count twice.
-   */
-  private static void countSuggestion(String event) {
-    Workflow.getMetricsScope().tagged(Map.of("event", event)).counter("vigil_suggestions").inc(1);
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage();
-  }
-
   /** Starts learning as an abandoned child, so it finishes even when this run completes or continues as new. */
   private void startLearning() {
     String childId = TicketIds.learningWorkflowId(state.workflowId(), state.closeCount());
@@ -423,7 +281,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
             .setWorkflowId(childId)
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
             .build());
-    Async.function(learning::learn, new ClosedTicket(state.workflowId(), state.closeCount(), state.view()));
+    Async.function(learning::learn, new ClosedTicket(state.workflowId(), state.closeCount(), state.caseForLearning()));
     try {
       WorkflowExecution execution = Workflow.getWorkflowExecution(learning).get();
       state.learningStarted(new LearningRun(childId, execution.getRunId(), now()), settings);

@@ -3,6 +3,7 @@ package dev.vigil.workflows.learning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.workflows.shared.TaskQueues;
+import dev.vigil.workflows.testing.RecordingLearningActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -32,7 +33,7 @@ class LearningWorkflowTest {
   private LearningWorkflow start(LearningActivities activities) {
     Worker worker = env.newWorker(TaskQueues.TICKETS);
     worker.registerWorkflowImplementationTypes(LearningWorkflowImpl.class);
-    worker.registerActivitiesImplementations(activities);
+    env.newWorker(TaskQueues.HEAVY).registerActivitiesImplementations(activities);
     env.start();
     return client.newWorkflowStub(LearningWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(HistoricalTicket.learningWorkflowId("desk", "H-1")).setTaskQueue(TaskQueues.TICKETS).build());

@@ -2,6 +2,7 @@ package dev.vigil.workflows.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.workflows.testing.TicketEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;

@@ -1,13 +1,15 @@
 package dev.vigil.workflows.ticket;
 
-import static dev.vigil.workflows.ticket.TicketWorkflowTest.awaitView;
-import static dev.vigil.workflows.ticket.TicketWorkflowTest.deliver;
+import static dev.vigil.workflows.testing.TicketWorkflowKit.awaitView;
+import static dev.vigil.workflows.testing.TicketWorkflowKit.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.workflows.assistant.ScriptedAssistant;
-import dev.vigil.workflows.learning.RecordingLearningActivities;
 import dev.vigil.workflows.notify.OutboundMessage;
-import dev.vigil.workflows.notify.RecordingOutbound;
+import dev.vigil.workflows.testing.RecordingLearningActivities;
+import dev.vigil.workflows.testing.RecordingOutbound;
+import dev.vigil.workflows.testing.ScriptedAssistant;
+import dev.vigil.workflows.testing.TicketEvents;
+import dev.vigil.workflows.testing.TicketWorkflowKit;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
@@ -28,7 +30,7 @@ class TicketAssistantWorkflowTest {
 
   @BeforeEach
   void start() {
-    env = TicketWorkflowTest.newEnvironment(new RecordingLearningActivities(), assistant, outbound);
+    env = TicketWorkflowKit.newEnvironment(new RecordingLearningActivities(), assistant, outbound);
     client = env.getWorkflowClient();
     id = "A-" + UUID.randomUUID().toString().substring(0, 8);
     e = new TicketEvents(id);
@@ -156,8 +158,11 @@ class TicketAssistantWorkflowTest {
   void adoptingASuggestionPostsItToTheCustomerAsTheAnalystsReply() {
     deliver(client, settings, e.customerSays("m1", "How do I reset my password?"));
     afterBatchWindow(v -> v.suggestions().size() == 1);
-    TicketView adopted = ticket().act(feedback(e, TicketEventType.SUGGESTION_ADOPTED,
+    ActionResult adoption = ticket().act(feedback(e, TicketEventType.SUGGESTION_ADOPTED,
         new SuggestionFeedback("S1", null, null, null)));
+    assertThat(adoption.change()).isEqualTo("status escalated → waiting_on_customer");
+    TicketView adopted = ticket().view();
+    assertThat(adopted.version()).isEqualTo(adoption.version());
     assertThat(adopted.suggestions().get(0).state()).isEqualTo(Suggestion.ADOPTED);
     assertThat(adopted.suggestions().get(0).decidedBy()).isEqualTo("alice");
     assertThat(adopted.messages()).last().satisfies(m -> {
@@ -167,8 +172,9 @@ class TicketAssistantWorkflowTest {
     assertThat(adopted.status()).isEqualTo(TicketStatus.WAITING_ON_CUSTOMER);
     assertThat(adopted.decisions()).extracting(Decision::action).contains("S1 adopted by alice");
 
-    TicketView liked = ticket().act(feedback(e, TicketEventType.SUGGESTION_RATED,
-        new SuggestionFeedback("S1", null, "like", null)));
+    assertThat(ticket().act(feedback(e, TicketEventType.SUGGESTION_RATED,
+        new SuggestionFeedback("S1", null, "like", null))).change()).isEqualTo("suggestion.rated applied");
+    TicketView liked = ticket().view();
     assertThat(liked.suggestions().get(0).rating()).isEqualTo("like");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ticket().act(feedback(e,
             TicketEventType.SUGGESTION_DISMISSED, new SuggestionFeedback("S1", null, null, "wrong"))))
@@ -182,8 +188,9 @@ class TicketAssistantWorkflowTest {
   void editingSendsTheAnalystsText_andDismissingRecordsTheReason() {
     deliver(client, settings, e.customerSays("m1", "How do I reset my password?"));
     afterBatchWindow(v -> v.suggestions().size() == 1);
-    TicketView edited = ticket().act(feedback(e, TicketEventType.SUGGESTION_EDITED,
+    ticket().act(feedback(e, TicketEventType.SUGGESTION_EDITED,
         new SuggestionFeedback("S1", "Use the reset link we just e-mailed you.", null, null)));
+    TicketView edited = ticket().view();
     assertThat(edited.messages()).last().extracting(Message::text).isEqualTo("Use the reset link we just e-mailed you.");
     assertThat(edited.suggestions().get(0).state()).isEqualTo(Suggestion.EDITED);
 
@@ -202,7 +209,7 @@ class TicketAssistantWorkflowTest {
     assertThat(pending.messages()).hasSize(1);
 
     env.sleep(Duration.ofMinutes(4));
-    assertThat(TicketWorkflowTest.awaitView(client, id, v -> true).messages()).as("not before the window").hasSize(1);
+    assertThat(TicketWorkflowKit.awaitView(client, id, v -> true).messages()).as("not before the window").hasSize(1);
     env.sleep(Duration.ofMinutes(2));
     TicketView answered = awaitView(client, id, v -> v.messages().size() == 2);
     assertThat(answered.messages().get(1).role()).isEqualTo(Role.VIGIL);

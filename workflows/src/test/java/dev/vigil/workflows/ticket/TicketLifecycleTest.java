@@ -8,6 +8,7 @@ import static dev.vigil.workflows.ticket.TicketStatus.TRIAGED;
 import static dev.vigil.workflows.ticket.TicketStatus.WAITING_ON_CUSTOMER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.workflows.testing.TicketEvents;
 import org.junit.jupiter.api.Test;
 
 class TicketLifecycleTest {

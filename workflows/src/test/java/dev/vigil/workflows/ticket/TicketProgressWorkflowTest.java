@@ -1,14 +1,16 @@
 package dev.vigil.workflows.ticket;
 
-import static dev.vigil.workflows.ticket.TicketWorkflowTest.awaitView;
-import static dev.vigil.workflows.ticket.TicketWorkflowTest.deliver;
+import static dev.vigil.workflows.testing.TicketWorkflowKit.awaitView;
+import static dev.vigil.workflows.testing.TicketWorkflowKit.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.workflows.assistant.ScriptedAssistant;
-import dev.vigil.workflows.learning.RecordingLearningActivities;
 import dev.vigil.workflows.notify.OutboundMessage;
-import dev.vigil.workflows.notify.RecordingOutbound;
 import dev.vigil.workflows.progress.QuietHours;
+import dev.vigil.workflows.testing.RecordingLearningActivities;
+import dev.vigil.workflows.testing.RecordingOutbound;
+import dev.vigil.workflows.testing.ScriptedAssistant;
+import dev.vigil.workflows.testing.TicketEvents;
+import dev.vigil.workflows.testing.TicketWorkflowKit;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
@@ -25,8 +27,7 @@ class TicketProgressWorkflowTest {
   private WorkflowClient client;
 
   private void start(Instant at) {
-    env = TicketWorkflowTest.newEnvironment(new RecordingLearningActivities(), new ScriptedAssistant(), outbound,
-        at);
+    env = TicketWorkflowKit.newEnvironment(at, new RecordingLearningActivities(), new ScriptedAssistant(), outbound);
     client = env.getWorkflowClient();
   }
 

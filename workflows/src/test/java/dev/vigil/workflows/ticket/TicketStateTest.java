@@ -2,6 +2,7 @@ package dev.vigil.workflows.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.workflows.testing.TicketEvents;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,15 @@
 package dev.vigil.workflows.ticket;
 
-import static dev.vigil.workflows.ticket.TicketWorkflowTest.newEnvironment;
+import static dev.vigil.workflows.testing.TicketWorkflowKit.newEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import dev.vigil.workflows.assistant.ScriptedAssistant;
-import dev.vigil.workflows.learning.RecordingLearningActivities;
+import dev.vigil.workflows.testing.RecordingLearningActivities;
+import dev.vigil.workflows.testing.RecordingOutbound;
+import dev.vigil.workflows.testing.ScriptedAssistant;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +38,7 @@ class TicketStormWorkflowTest {
 
   @BeforeEach
   void setUp() {
-    env = newEnvironment(new RecordingLearningActivities(), new ScriptedAssistant());
+    env = newEnvironment(new RecordingLearningActivities(), new ScriptedAssistant(), new RecordingOutbound());
     client = env.getWorkflowClient();
   }
 
@@ -85,34 +89,21 @@ class TicketStormWorkflowTest {
 
   /** The storm ticket's outcome once it equals {@code expected}, or as it stands after a minute. */
   private StormEvents.Outcome eventually(String id, StormEvents.Outcome expected) {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (true) {
-      StormEvents.Outcome actual = StormEvents.Outcome.of(view(id));
-      if (actual.equals(expected) || System.currentTimeMillis() > deadline) {
-        return actual;
-      }
-      pause();
+    try {
+      return await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5))
+          .until(() -> StormEvents.Outcome.of(view(id)), expected::equals);
+    } catch (ConditionTimeoutException e) {
+      return StormEvents.Outcome.of(view(id));
     }
   }
 
   /** The clean twin's outcome once it has applied (or rejected) every one of its events. */
   private StormEvents.Outcome settled(String id, int events) {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (true) {
-      TicketView v = view(id);
-      if (v.eventsApplied() + v.eventsRejected() >= events || System.currentTimeMillis() > deadline) {
-        return StormEvents.Outcome.of(v);
-      }
-      pause();
-    }
-  }
-
-  private static void pause() {
     try {
-      Thread.sleep(5);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      return StormEvents.Outcome.of(await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5))
+          .until(() -> view(id), v -> v.eventsApplied() + v.eventsRejected() >= events));
+    } catch (ConditionTimeoutException e) {
+      return StormEvents.Outcome.of(view(id));
     }
   }
 

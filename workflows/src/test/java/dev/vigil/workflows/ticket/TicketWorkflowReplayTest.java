@@ -1,50 +1,57 @@
 package dev.vigil.workflows.ticket;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.vigil.workflows.assistant.ScriptedAssistant;
-import dev.vigil.workflows.learning.RecordingLearningActivities;
+import dev.vigil.workflows.codec.EncryptionCodec;
+import dev.vigil.workflows.testing.RecordingLearningActivities;
+import dev.vigil.workflows.testing.RecordingOutbound;
+import dev.vigil.workflows.testing.ScriptedAssistant;
+import dev.vigil.workflows.testing.TicketEvents;
+import dev.vigil.workflows.testing.TicketWorkflowKit;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.WorkflowReplayer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
  * Replays ticket histories against the current {@link TicketWorkflowImpl}: a change to the workflow that would break
- * running tickets (non-determinism) fails here. The recorded history covers signals, an update, search-attribute and
- * memo upserts, a child learning workflow, a rejected event and the retention timer; re-record it only together with
- * workflow versioning ({@code Workflow.getVersion}) for the old path.
+ * running tickets (non-determinism) fails here. One history is recorded per version boundary (README, "Workflow
+ * versioning"), by {@link TicketHistoryRecorder}; it covers signals, analysts' updates, search-attribute and memo
+ * upserts, the assistant's activities and batching timer, an alert and an adopted answer sent outbound, a rejected
+ * event, the child learning workflow and the retention timer. A change that fails
+ * here needs {@code Workflow.getVersion} for the recorded path, and a new recording at the new boundary.
  */
 class TicketWorkflowReplayTest {
 
   @Test
   void recordedLifecycleHistoryReplays() throws Exception {
     String json;
-    try (var in = getClass().getResourceAsStream("/histories/ticket-lifecycle.json")) {
+    try (var in = getClass().getResourceAsStream("/histories/" + TicketHistoryRecorder.FILE)) {
       json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     // the exported history does not carry the workflow id, from which the child learning workflow's id derives
-    WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(json, "ticket:desk:REPLAY-1");
-    assertThatCode(() -> WorkflowReplayer.replayWorkflowExecution(history, TicketWorkflowImpl.class))
-        .doesNotThrowAnyException();
+    WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(json, TicketIds.workflowId("desk", TicketHistoryRecorder.TICKET));
+    // the recorded payloads are encrypted like production's: the replaying worker decodes them with the codec
+    assertThat(json).contains(EncryptionCodec.KEY_ID);
+    assertThatCode(() -> TicketWorkflowKit.replay(history)).doesNotThrowAnyException();
   }
 
   @Test
   void freshHistoryWithContinueAsNewReplays() throws Exception {
-    try (TestWorkflowEnvironment env = TicketWorkflowTest.newEnvironment(new RecordingLearningActivities(),
-        new ScriptedAssistant())) {
+    try (TestWorkflowEnvironment env = TicketWorkflowKit.newEnvironment(new RecordingLearningActivities(),
+        new ScriptedAssistant(), new RecordingOutbound())) {
       WorkflowClient client = env.getWorkflowClient();
       TicketSettings settings = new TicketSettings(2_000, 500, 1_000, 100, java.time.Duration.ZERO, null);
       TicketEvents e = new TicketEvents("REPLAY-2");
-      TicketWorkflowTest.deliver(client, settings, e.created("Replay me", Priority.P3));
+      TicketWorkflowKit.deliver(client, settings, e.created("Replay me", Priority.P3));
       for (int i = 0; i < 40; i++) {
-        TicketWorkflowTest.deliver(client, settings, e.customerSays("m" + i, "message " + i));
+        TicketWorkflowKit.deliver(client, settings, e.customerSays("m" + i, "message " + i));
       }
-      TicketWorkflowTest.awaitView(client, "REPLAY-2", v -> v.eventsApplied() == 41);
+      TicketWorkflowKit.awaitView(client, "REPLAY-2", v -> v.eventsApplied() == 41);
       var history = client.fetchHistory(TicketIds.workflowId("desk", "REPLAY-2"));
-      WorkflowReplayer.replayWorkflowExecution(history, TicketWorkflowImpl.class);
+      TicketWorkflowKit.replay(history);
     }
   }
 }

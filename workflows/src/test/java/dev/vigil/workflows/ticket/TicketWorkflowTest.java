@@ -1,19 +1,24 @@
 package dev.vigil.workflows.ticket;
 
+import static dev.vigil.workflows.testing.TicketWorkflowKit.awaitView;
+import static dev.vigil.workflows.testing.TicketWorkflowKit.deliver;
+import static dev.vigil.workflows.testing.TicketWorkflowKit.newEnvironment;
+import static dev.vigil.workflows.testing.TicketWorkflowKit.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vigil.workflows.assistant.ScriptedAssistant;
-import dev.vigil.workflows.learning.LearningActivities;
-import dev.vigil.workflows.notify.RecordingOutbound;
+import dev.vigil.workflows.codec.EncryptionCodec;
 import dev.vigil.workflows.learning.KnowledgeChange;
 import dev.vigil.workflows.learning.LearningOutcome;
 import dev.vigil.workflows.learning.LearningWorkflow;
-import dev.vigil.workflows.learning.LearningWorkflowImpl;
-import dev.vigil.workflows.learning.RecordingLearningActivities;
-import dev.vigil.workflows.shared.TaskQueues;
+import dev.vigil.workflows.notify.OutboundMessage;
+import dev.vigil.workflows.testing.RecordingLearningActivities;
+import dev.vigil.workflows.testing.RecordingOutbound;
+import dev.vigil.workflows.testing.ScriptedAssistant;
+import dev.vigil.workflows.testing.TestKeys;
+import dev.vigil.workflows.testing.TicketEvents;
+import dev.vigil.workflows.testing.TicketWorkflowKit;
 import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
@@ -22,13 +27,11 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class TicketWorkflowTest {
   private static final Duration RETENTION = Duration.ofDays(7);
@@ -36,73 +39,20 @@ class TicketWorkflowTest {
   private final RecordingLearningActivities learning = new RecordingLearningActivities();
   private final ScriptedAssistant assistant = new ScriptedAssistant();
 
+  private final RecordingOutbound outbound = new RecordingOutbound();
+
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
 
   @BeforeEach
   void startEnvironment() {
-    env = newEnvironment(learning, assistant);
+    env = newEnvironment(learning, assistant, outbound);
     client = env.getWorkflowClient();
   }
 
   @AfterEach
   void stopEnvironment() {
     env.close();
-  }
-
-  /** A time-skipping test server with Vigil's search attributes and a worker on the production task queue. */
-  static TestWorkflowEnvironment newEnvironment(LearningActivities learningActivities,
-      ScriptedAssistant assistantActivities) {
-    return newEnvironment(learningActivities, assistantActivities, new RecordingOutbound());
-  }
-
-  static TestWorkflowEnvironment newEnvironment(LearningActivities learningActivities,
-      ScriptedAssistant assistantActivities, RecordingOutbound outbound) {
-    return newEnvironment(learningActivities, assistantActivities, outbound, null);
-  }
-
-  /** {@code start} null starts the test server's clock at the current time. */
-  static TestWorkflowEnvironment newEnvironment(LearningActivities learningActivities,
-      ScriptedAssistant assistantActivities, RecordingOutbound outbound, java.time.Instant start) {
-    TestWorkflowEnvironment env = start == null ? TestWorkflowEnvironment.newInstance()
-        : TestWorkflowEnvironment.newInstance(io.temporal.testing.TestEnvironmentOptions.newBuilder()
-            .setInitialTimeMillis(start.toEpochMilli()).build());
-    TicketSearchAttributes.ALL.forEach(
-        key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-    Worker worker = env.newWorker(TaskQueues.TICKETS);
-    worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class, LearningWorkflowImpl.class);
-    // the scripted assistant implements both the assistant and the risk-rule activities
-    worker.registerActivitiesImplementations(learningActivities, assistantActivities, outbound);
-    env.start();
-    return env;
-  }
-
-  /** Delivers one webhook event the way the intake does: signal-with-start. */
-  static void deliver(WorkflowClient client, TicketSettings settings, TicketEvent event) {
-    TicketDelivery.signalWithStart(client, "desk", settings, event);
-  }
-
-  private static TicketWorkflow ticket(WorkflowClient client, String ticketId) {
-    return client.newWorkflowStub(TicketWorkflow.class, TicketIds.workflowId("desk", ticketId));
-  }
-
-  /** Queries until the view satisfies {@code condition}: signals are applied asynchronously to their delivery. */
-  static TicketView awaitView(WorkflowClient client, String ticketId, Predicate<TicketView> condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    TicketView view = ticket(client, ticketId).view();
-    while (!condition.test(view)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("ticket " + ticketId + " never reached the expected state; last view: " + view);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-      view = ticket(client, ticketId).view();
-    }
-    return view;
   }
 
   private static String newTicketId() {
@@ -176,8 +126,11 @@ class TicketWorkflowTest {
         indexed.get("VigilTenant"), String.class, String.class)).isEqualTo("acme");
     assertThat(DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
         indexed.get("VigilPriority"), String.class, String.class)).isEqualTo("P1");
+    // the memo is a payload like any other: encrypted, so only a holder of the keys reads the subject
     var memo = described.getWorkflowExecutionInfo().getMemo().getFieldsMap();
-    assertThat(DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+    assertThat(memo.get(TicketSearchAttributes.MEMO_SUBJECT).getMetadataMap().get("encoding").toStringUtf8())
+        .isEqualTo(EncryptionCodec.ENCODING);
+    assertThat(TestKeys.dataConverter().fromPayload(
         memo.get(TicketSearchAttributes.MEMO_SUBJECT), String.class, String.class))
         .isEqualTo("VPN drops every hour");
   }
@@ -202,6 +155,50 @@ class TicketWorkflowTest {
     assertThat(closedAgain.learningRuns()).extracting(LearningRun::workflowId)
         .containsExactly("learning:desk:" + id + ":1", "learning:desk:" + id + ":2");
     assertThat(closedAgain.resolutionNote()).isEqualTo("Fixed SSO clock skew");
+  }
+
+  @Test
+  void whatAnalystsDoInVigilIsWrittenBack_whatCameFromTheSystemIsNot() {
+    String id = newTicketId();
+    TicketEvents e = new TicketEvents(id);
+    TicketSettings settings = TicketSettings.defaults();
+    deliver(client, settings, e.created("Export fails", Priority.P3));
+    deliver(client, settings, e.analystSays("m-webhook", "Written in the ticketing system"));
+    awaitView(client, id, v -> v.messages().size() == 1);
+
+    TicketWorkflow ticket = TicketWorkflowKit.ticket(client, id);
+    ticket.act(e.analystSays("m-vigil", "Retry the export with a smaller date range."));
+    ticket.act(e.priority(Priority.P1));
+    ticket.act(e.assigned("a-7", "Bob"));
+    ticket.act(e.resolved("Export limit raised"));
+    ticket.act(e.of(TicketEventType.CLOSED));
+
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> outbound.delivered().size() == 5);
+    assertThat(outbound.delivered()).extracting(m -> m.kind() + ":" + m.audience() + ":" + m.text())
+        .containsExactlyInAnyOrder("analyst_message:customer:Retry the export with a smaller date range.",
+            "priority_changed:ticket:P1", "assigned:ticket:a-7", "resolved:ticket:Export limit raised",
+            "closed:ticket:");
+    assertThat(outbound.delivered()).extracting(OutboundMessage::text)
+        .doesNotContain("Written in the ticketing system");
+  }
+
+  @Test
+  void anIdempotencyKeyReusedForAnotherAction_isRefused_aRetryOfTheSameActionAppliesOnce() {
+    String id = newTicketId();
+    TicketEvents e = new TicketEvents(id);
+    deliver(client, TicketSettings.defaults(), e.created("Slow API", Priority.P3));
+    awaitView(client, id, v -> v.eventsApplied() == 1);
+    TicketWorkflow ticket = TicketWorkflowKit.ticket(client, id);
+    TicketEvent pause = TicketEvents.withId(e.of(TicketEventType.ASSISTANT_PAUSED), "api:key-1");
+
+    assertThat(ticket.act(pause).change()).isEqualTo("assistant.paused applied");
+    assertThat(ticket.act(TicketEvents.withId(e.of(TicketEventType.ASSISTANT_PAUSED), "api:key-1")).change())
+        .as("a retry").isEqualTo("already applied");
+    assertThatThrownBy(() -> ticket.act(TicketEvents.withId(e.of(TicketEventType.ASSISTANT_RESUMED), "api:key-1")))
+        .isInstanceOf(io.temporal.client.WorkflowUpdateException.class)
+        .rootCause().hasMessageContaining("already used for a different action");
+    assertThat(ticket.view().assistantPaused()).as("the conflicting action did not apply").isTrue();
   }
 
   @Test
@@ -280,12 +277,16 @@ class TicketWorkflowTest {
     deliver(client, TicketSettings.defaults(), e.created("Billing question", Priority.P3));
     TicketWorkflow ticket = ticket(client, id);
 
-    TicketView paused = ticket.act(e.of(TicketEventType.ASSISTANT_PAUSED));
+    ActionResult pause = ticket.act(e.of(TicketEventType.ASSISTANT_PAUSED));
+    assertThat(pause.change()).isEqualTo("assistant.paused applied");
+    TicketView paused = ticket.view();
+    assertThat(paused.version()).isEqualTo(pause.version());
     assertThat(paused.assistantPaused()).isTrue();
     assertThat(paused.decisions()).extracting(Decision::action).contains("assistant paused");
 
-    TicketView closed = ticket.act(e.of(TicketEventType.CLOSED));
+    ActionResult closed = ticket.act(e.of(TicketEventType.CLOSED));
     assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
+    assertThat(closed.change()).isEqualTo("status triaged → closed");
     assertThatThrownBy(() -> ticket.act(e.escalated()))
         .isInstanceOf(WorkflowUpdateException.class)
         .rootCause().hasMessageContaining("closed ticket");

@@ -1,6 +1,5 @@
 package dev.vigil.activities.assistant.llm;
 
-import dev.vigil.testkit.llm.FakeModelServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.activities.assistant.AssistantSettings;
@@ -11,6 +10,7 @@ import dev.vigil.activities.knowledge.KnowledgeEntry;
 import dev.vigil.activities.knowledge.Provenance;
 import dev.vigil.activities.knowledge.SharedEmbedder;
 import dev.vigil.activities.knowledge.lucene.LuceneKnowledgeIndex;
+import dev.vigil.testkit.llm.FakeModelServer;
 import dev.vigil.workflows.assistant.Proposal;
 import dev.vigil.workflows.assistant.ProposeRequest;
 import dev.vigil.workflows.assistant.TurnKind;

@@ -1,8 +1,5 @@
 package dev.vigil.activities.assistant.llm;
 
-import io.temporal.testing.TestEnvironmentOptions;
-import dev.vigil.testkit.temporal.TestPayloadKeys;
-import dev.vigil.testkit.llm.FakeModelServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.activities.assistant.AssistantSettings;
@@ -18,29 +15,24 @@ import dev.vigil.activities.learning.CasePreparer;
 import dev.vigil.activities.learning.LearningOffActivities;
 import dev.vigil.activities.learning.LearningSettings;
 import dev.vigil.activities.learning.Redactor;
-import dev.vigil.workflows.learning.LearningWorkflowImpl;
+import dev.vigil.testkit.llm.FakeModelServer;
+import dev.vigil.workflows.assistant.ComposedAssessment;
 import dev.vigil.workflows.notify.OutboundActivities;
 import dev.vigil.workflows.notify.OutboundResult;
-import dev.vigil.workflows.shared.TaskQueues;
+import dev.vigil.workflows.testing.TicketWorkflowKit;
 import dev.vigil.workflows.ticket.Customer;
 import dev.vigil.workflows.ticket.Decision;
 import dev.vigil.workflows.ticket.IncomingMessage;
 import dev.vigil.workflows.ticket.Priority;
 import dev.vigil.workflows.ticket.Role;
-import dev.vigil.workflows.ticket.TicketDelivery;
 import dev.vigil.workflows.ticket.TicketEvent;
 import dev.vigil.workflows.ticket.TicketEventType;
 import dev.vigil.workflows.ticket.TicketFacts;
-import dev.vigil.workflows.ticket.TicketIds;
-import dev.vigil.workflows.ticket.TicketSearchAttributes;
 import dev.vigil.workflows.ticket.TicketSettings;
 import dev.vigil.workflows.ticket.TicketView;
-import dev.vigil.workflows.ticket.TicketWorkflow;
-import dev.vigil.workflows.ticket.TicketWorkflowImpl;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,9 +55,7 @@ class LlmOutageTicketTest {
   void ticketsKeepFlowingOnTheNoLlmFallback_andTheDecisionsSayWhy() throws Exception {
     try (FakeModelServer server = new FakeModelServer();
         LuceneKnowledgeIndex index = LuceneKnowledgeIndex.open(dir, SharedEmbedder.get(), "standard",
-            Clock.systemUTC());
-        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-            .setWorkflowClientOptions(TestPayloadKeys.clientOptions()).build())) {
+            Clock.systemUTC())) {
       index.upsert(KnowledgeEntry.draft("faq-password", EntryKind.DOC, "How do I reset my password?",
           "Open Settings > Security and choose Reset password; a link is sent to your account e-mail.", null,
           List.of(), "global", Provenance.imported("test"), EntryStatus.ACTIVE), 0);
@@ -74,53 +64,45 @@ class LlmOutageTicketTest {
       LlmAssistantActivities llm = new LlmAssistantActivities(ChatModels.create(new LlmSettings("openai",
           server.openAiBaseUrl(), "test-model", "test-key", Duration.ofSeconds(1), 0)), "openai", rules,
           AssistantSettings.defaults(), new SimpleMeterRegistry());
-      TicketSearchAttributes.ALL.forEach(
-          key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-      Worker worker = env.newWorker(TaskQueues.TICKETS);
-      worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class, LearningWorkflowImpl.class);
-      worker.registerActivitiesImplementations(llm, new RuleBasedRiskActivities(List.of(), SharedEmbedder.get()),
+      RuleBasedRiskActivities risk = new RuleBasedRiskActivities(List.of(), SharedEmbedder.get());
+      try (TestWorkflowEnvironment env = TicketWorkflowKit.newEnvironment(null, new ComposedAssessment(llm, risk),
           (OutboundActivities) message -> new OutboundResult("not_configured", 0, "test"),
           new LearningOffActivities(new CasePreparer(new Redactor(), LearningSettings.defaults()),
-              "learning is not under test"));
-      env.start();
-
-      List<FakeModelServer.Reply> outages = List.of(
-          new FakeModelServer.Reply(200, "{}", 3_000),
-          new FakeModelServer.Reply(500, null, 0),
-          FakeModelServer.Reply.content("I am a teapot, not JSON"));
-      for (int i = 0; i < outages.size(); i++) {
-        FakeModelServer.Reply outage = outages.get(i);
-        server.script(body -> outage);
-        String id = "LLM-OUT-" + i;
-        deliver(env, new TicketEvent(UUID.randomUUID().toString(), TicketEventType.CREATED, Instant.now(),
-            new TicketFacts(id, "Login trouble", null, Priority.P3, null, new Customer("c", "acme", "Ada", null)),
-            null, null, null, null));
-        deliver(env, new TicketEvent(UUID.randomUUID().toString(), TicketEventType.MESSAGE_POSTED, Instant.now(),
-            TicketFacts.onlyId(id), new IncomingMessage("m1", Role.CUSTOMER, "Ada",
-                "How can I reset my password?"), null, null, null));
-        TicketView view = awaitSuggestion(env, id);
-        assertThat(view.suggestions().get(0).citations()).containsExactly("faq-password");
-        assertThat(view.decisions()).extracting(Decision::reason)
-            .anySatisfy(reason -> assertThat(reason).contains("LLM failed ("));
+              "learning is not under test"))) {
+        WorkflowClient client = env.getWorkflowClient();
+        List<FakeModelServer.Reply> outages = List.of(
+            new FakeModelServer.Reply(200, "{}", 3_000),
+            new FakeModelServer.Reply(500, null, 0),
+            FakeModelServer.Reply.content("I am a teapot, not JSON"));
+        for (int i = 0; i < outages.size(); i++) {
+          FakeModelServer.Reply outage = outages.get(i);
+          server.script(body -> outage);
+          String id = "LLM-OUT-" + i;
+          TicketWorkflowKit.deliver(client, TicketSettings.defaults(), new TicketEvent(UUID.randomUUID().toString(),
+              TicketEventType.CREATED, Instant.now(), new TicketFacts(id, "Login trouble", null, Priority.P3, null,
+                  new Customer("c", "acme", "Ada", null)), null, null, null, null));
+          TicketWorkflowKit.deliver(client, TicketSettings.defaults(), new TicketEvent(UUID.randomUUID().toString(),
+              TicketEventType.MESSAGE_POSTED, Instant.now(), TicketFacts.onlyId(id),
+              new IncomingMessage("m1", Role.CUSTOMER, "Ada", "How can I reset my password?"), null, null, null));
+          TicketView view = awaitSuggestion(env, id);
+          assertThat(view.suggestions().get(0).citations()).containsExactly("faq-password");
+          assertThat(view.decisions()).extracting(Decision::reason)
+              .anySatisfy(reason -> assertThat(reason).contains("LLM failed ("));
+        }
       }
     }
   }
 
-  private static void deliver(TestWorkflowEnvironment env, TicketEvent event) {
-    TicketDelivery.signalWithStart(env.getWorkflowClient(), "desk", TicketSettings.defaults(), event);
-  }
-
-  private static TicketView awaitSuggestion(TestWorkflowEnvironment env, String id) throws InterruptedException {
-    TicketWorkflow ticket = env.getWorkflowClient().newWorkflowStub(TicketWorkflow.class,
-        TicketIds.workflowId("desk", id));
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
+  /** Moves the test server's clock past the assistant's batch window until the suggestion is there. */
+  private static TicketView awaitSuggestion(TestWorkflowEnvironment env, String id) {
+    for (int i = 0; i < 30; i++) {
       env.sleep(Duration.ofSeconds(2));
-      TicketView view = ticket.view();
+      TicketView view = TicketWorkflowKit.ticket(env.getWorkflowClient(), id).view();
       if (!view.suggestions().isEmpty()) {
         return view;
       }
     }
-    throw new AssertionError(id + ": no suggestion; decisions " + ticket.view().decisions());
+    throw new AssertionError(id + ": no suggestion; decisions "
+        + TicketWorkflowKit.ticket(env.getWorkflowClient(), id).view().decisions());
   }
 }

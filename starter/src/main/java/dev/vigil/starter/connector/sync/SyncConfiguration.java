@@ -2,6 +2,7 @@ package dev.vigil.starter.connector.sync;
 
 import dev.vigil.activities.connector.SentComments;
 import dev.vigil.activities.connector.VendorHttp;
+import dev.vigil.client.connector.ConnectorApiProperties;
 import dev.vigil.starter.connector.ConnectorRegistry;
 import dev.vigil.starter.connector.github.GitHubConnector;
 import dev.vigil.starter.connector.github.GitHubSync;
@@ -12,7 +13,6 @@ import dev.vigil.starter.connector.zammad.ZammadSync;
 import dev.vigil.starter.connector.zendesk.ZendeskConnector;
 import dev.vigil.starter.connector.zendesk.ZendeskSync;
 import dev.vigil.starter.ticket.TicketService;
-import dev.vigil.client.connector.ConnectorApiProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;

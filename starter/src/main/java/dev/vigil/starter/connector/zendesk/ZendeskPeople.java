@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.activities.connector.VendorHttp;
 import dev.vigil.starter.connector.NativeJson;
 import dev.vigil.workflows.ticket.Customer;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

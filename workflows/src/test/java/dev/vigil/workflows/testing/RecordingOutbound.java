@@ -1,5 +1,8 @@
-package dev.vigil.workflows.notify;
+package dev.vigil.workflows.testing;
 
+import dev.vigil.workflows.notify.OutboundActivities;
+import dev.vigil.workflows.notify.OutboundMessage;
+import dev.vigil.workflows.notify.OutboundResult;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,5 +1,13 @@
-package dev.vigil.workflows.learning;
+package dev.vigil.workflows.testing;
 
+import dev.vigil.workflows.learning.CaseTurn;
+import dev.vigil.workflows.learning.ClosedTicket;
+import dev.vigil.workflows.learning.Extraction;
+import dev.vigil.workflows.learning.KnowledgeChange;
+import dev.vigil.workflows.learning.LearnedQa;
+import dev.vigil.workflows.learning.LearningActivities;
+import dev.vigil.workflows.learning.LearningCase;
+import dev.vigil.workflows.learning.ReviewVerdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,5 +1,19 @@
-package dev.vigil.workflows.assistant;
+package dev.vigil.workflows.testing;
 
+import dev.vigil.workflows.assistant.AssessActivities;
+import dev.vigil.workflows.assistant.AssessRequest;
+import dev.vigil.workflows.assistant.Assessment;
+import dev.vigil.workflows.assistant.AssistantActivities;
+import dev.vigil.workflows.assistant.ComposedAssessment;
+import dev.vigil.workflows.assistant.Proposal;
+import dev.vigil.workflows.assistant.ProposeRequest;
+import dev.vigil.workflows.assistant.RiskActivities;
+import dev.vigil.workflows.assistant.RiskMatch;
+import dev.vigil.workflows.assistant.RiskRequest;
+import dev.vigil.workflows.assistant.TurnKind;
+import dev.vigil.workflows.assistant.UnderstandRequest;
+import dev.vigil.workflows.assistant.Understanding;
+import dev.vigil.workflows.ticket.Priority;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +23,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Assistant activities for workflow tests, with fixed rules: "thanks" is thanks, "update" a status inquiry,
  * anything else a question; only questions about passwords have knowledge (entry {@code faq-password}).
  */
-public class ScriptedAssistant implements AssistantActivities, RiskActivities {
+public class ScriptedAssistant implements AssistantActivities, RiskActivities, AssessActivities {
+  private final ComposedAssessment turn = new ComposedAssessment(this, this);
+
+  /** The whole turn, composed from the scripted steps as production composes its own. */
+  @Override
+  public Assessment assess(AssessRequest request) {
+    return turn.assess(request);
+  }
+
   public final List<UnderstandRequest> understood = new CopyOnWriteArrayList<>();
   public final List<ProposeRequest> proposed = new CopyOnWriteArrayList<>();
   /** The delivery policy every tenant gets. */

@@ -1,5 +1,13 @@
-package dev.vigil.workflows.ticket;
+package dev.vigil.workflows.testing;
 
+import dev.vigil.workflows.ticket.Analyst;
+import dev.vigil.workflows.ticket.Customer;
+import dev.vigil.workflows.ticket.IncomingMessage;
+import dev.vigil.workflows.ticket.Priority;
+import dev.vigil.workflows.ticket.Role;
+import dev.vigil.workflows.ticket.TicketEvent;
+import dev.vigil.workflows.ticket.TicketEventType;
+import dev.vigil.workflows.ticket.TicketFacts;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,0 +1,36 @@
+package dev.vigil.workflows.ticket;
+
+import io.temporal.workflow.Workflow;
+import java.util.Map;
+
+/**
+ * The ticket workflow's metrics. The SDK reports workflow metrics only outside replay, so a replayed history does not
+ * count twice.
+ */
+final class TicketMetrics {
+
+  private TicketMetrics() {}
+
+  /** What happens to suggestions: {@code vigil_suggestions{event=offered|adopted|…}}. */
+  static void suggestion(String event) {
+    Workflow.getMetricsScope().tagged(Map.of("event", event)).counter("vigil_suggestions").inc(1);
+  }
+
+  static void alert(Alert alert) {
+    Workflow.getMetricsScope().tagged(Map.of("level", alert.level(), "rule", alert.ruleId()))
+        .counter("vigil_alerts").inc(1);
+  }
+
+  static void outboundFailure(String kind) {
+    Workflow.getMetricsScope().tagged(Map.of("kind", kind)).counter("vigil_outbound_failures").inc(1);
+  }
+
+  /** The innermost message of a failure: what the decision log shows. */
+  static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+}
