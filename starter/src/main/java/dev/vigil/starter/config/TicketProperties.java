@@ -53,7 +53,8 @@ public record TicketProperties(
     boolean inProcess = assistantInProcess != null ? assistantInProcess
         : llmProvider == null || llmProvider.isBlank() || "none".equalsIgnoreCase(llmProvider.strip());
     return new TicketSettings(maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents,
-        closedRetention, assistantBatchWindow, progressCadence, quietHours, reminderAfter, escalateAfter, inProcess);
+        closedRetention, assistantBatchWindow, progressCadence, quietHours, reminderAfter, escalateAfter, inProcess,
+        null);
   }
 
   public String workflowId(String ticketId) {

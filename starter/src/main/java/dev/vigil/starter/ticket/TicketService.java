@@ -2,16 +2,19 @@ package dev.vigil.starter.ticket;
 
 import dev.vigil.client.temporal.TemporalProperties;
 import dev.vigil.starter.config.TicketProperties;
+import dev.vigil.starter.config.WebhookProperties;
 import dev.vigil.starter.security.StaffScope;
 import dev.vigil.starter.status.StatusLinks;
 import dev.vigil.starter.webhook.InvalidEventException;
 import dev.vigil.workflows.assistant.CaseSummary;
 import dev.vigil.workflows.ticket.Customer;
+import dev.vigil.workflows.ticket.CustomerKey;
 import dev.vigil.workflows.ticket.IdempotencyConflict;
 import dev.vigil.workflows.ticket.LearningRun;
 import dev.vigil.workflows.ticket.TicketDelivery;
 import dev.vigil.workflows.ticket.TicketEvent;
 import dev.vigil.workflows.ticket.TicketIds;
+import dev.vigil.workflows.ticket.TicketSettings;
 import dev.vigil.workflows.ticket.TicketView;
 import dev.vigil.workflows.ticket.TicketWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -23,8 +26,12 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -44,13 +51,34 @@ public class TicketService {
   private final TicketProperties tickets;
   private final TemporalProperties temporal;
   private final StatusLinks statusLinks;
+  private final TicketSettings settings;
 
   public TicketService(WorkflowClient client, TicketProperties tickets, TemporalProperties temporal,
-      StatusLinks statusLinks) {
+      StatusLinks statusLinks, WebhookProperties webhook) {
     this.client = client;
     this.tickets = tickets;
     this.temporal = temporal;
     this.statusLinks = statusLinks;
+    this.settings = tickets.settings().withCustomerKeySalt(customerKeySalt(webhook.secret()));
+  }
+
+  /**
+   * The salt of the customers' opaque keys in search attributes, derived from the webhook secret (which every
+   * deployment has); rotating that secret gives tickets started afterwards other keys.
+   */
+  static String customerKeySalt(String webhookSecret) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(webhookSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal("vigil customer key v1".getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+    }
+  }
+
+  /** The opaque key of a customer, as the {@code VigilCustomer} search attribute holds it. */
+  public String customerKey(String tenant, String customerId) {
+    return CustomerKey.of(settings.customerKeySalt(), tenant, customerId);
   }
 
   public String workflowId(String ticketId) {
@@ -85,7 +113,7 @@ public class TicketService {
           + "' is reserved (it names knowledge shared by every tenant); map this customer to another tenant");
     }
     try {
-      return TicketDelivery.signalWithStart(client, source, tickets.settings(), event);
+      return TicketDelivery.signalWithStart(client, source, settings, event);
     } catch (WorkflowExecutionAlreadyStarted e) {
       throw new TicketExceptions.TicketArchived(event.ticketId());
     } catch (RuntimeException e) {
@@ -167,7 +195,8 @@ public class TicketService {
   public TicketDetails details(String source, String ticketId) {
     TicketView view = view(source, ticketId);
     return new TicketDetails(view, learningStatus(view.learning()), temporalUiLink(view.workflowId()),
-        source.equals(tickets.source()) ? statusLinks.linkFor(ticketId) : null, source);
+        source.equals(tickets.source()) ? statusLinks.linkFor(ticketId) : null, source,
+        CustomerKey.of(settings.customerKeySalt(), view.customer()));
   }
 
   private LearningStatus learningStatus(LearningRun run) {

@@ -30,13 +30,17 @@ public final class TicketSearchAttributes {
 
   private TicketSearchAttributes() {}
 
-  /** The attribute values that describe {@code view}; a null value means the attribute is unset. */
-  public static Map<SearchAttributeKey<String>, String> valuesOf(TicketView view) {
+  /**
+   * The attribute values that describe {@code view}; a null value means the attribute is unset. The customer is
+   * its opaque {@link CustomerKey} under {@code customerKeySalt}: search attributes are the one thing Temporal keeps
+   * in the clear.
+   */
+  public static Map<SearchAttributeKey<String>, String> valuesOf(TicketView view, String customerKeySalt) {
     Map<SearchAttributeKey<String>, String> values = new LinkedHashMap<>();
     values.put(TICKET_ID, view.ticketId());
     values.put(STATUS, view.status().wireName());
     values.put(PRIORITY, view.priority().name());
-    values.put(CUSTOMER, view.customer() == null ? null : view.customer().id());
+    values.put(CUSTOMER, CustomerKey.of(customerKeySalt, view.customer()));
     values.put(TENANT, view.customer() == null ? null : view.customer().tenant());
     values.put(ASSIGNEE, view.assignee() == null ? null : view.assignee().id());
     values.put(PRODUCT, view.product());

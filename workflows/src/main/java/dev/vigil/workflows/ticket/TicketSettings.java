@@ -20,6 +20,8 @@ import java.util.Map;
  * @param escalateAfter and escalates to the on-call channel after this long
  * @param assistantInProcess the assistant's turn as a local activity in the workflow's worker (no LLM: milliseconds),
  *     or, false, as a normal activity on the heavy task queue (an LLM takes seconds); null: true
+ * @param customerKeySalt the deployment's secret under which customers become opaque keys in search attributes
+ *     ({@link CustomerKey}); null: a fixed salt (tests)
  */
 public record TicketSettings(
     int maxRememberedEventIds,
@@ -32,7 +34,8 @@ public record TicketSettings(
     Map<String, QuietHours> quietHours,
     Duration reminderAfter,
     Duration escalateAfter,
-    Boolean assistantInProcess) {
+    Boolean assistantInProcess,
+    String customerKeySalt) {
 
   public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofSeconds(1);
 
@@ -44,7 +47,7 @@ public record TicketSettings(
   public TicketSettings(int maxRememberedEventIds, int maxDecisions, int maxMessages, int continueAsNewAfterEvents,
       Duration closedRetention, Duration assistantBatchWindow) {
     this(maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents, closedRetention,
-        assistantBatchWindow, null, null, null, null, null);
+        assistantBatchWindow, null, null, null, null, null, null);
   }
 
   /** Settings with the assistant's turn in process (no LLM). */
@@ -52,13 +55,21 @@ public record TicketSettings(
       Duration closedRetention, Duration assistantBatchWindow, Map<Priority, Duration> progressCadence,
       Map<String, QuietHours> quietHours, Duration reminderAfter, Duration escalateAfter) {
     this(maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents, closedRetention,
-        assistantBatchWindow, progressCadence, quietHours, reminderAfter, escalateAfter, null);
+        assistantBatchWindow, progressCadence, quietHours, reminderAfter, escalateAfter, null, null);
+  }
+
+  /** These settings with the deployment's customer-key salt. */
+  public TicketSettings withCustomerKeySalt(String salt) {
+    return new TicketSettings(maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents,
+        closedRetention, assistantBatchWindow, progressCadence, quietHours, reminderAfter, escalateAfter,
+        assistantInProcess, salt);
   }
 
   /** These settings with the assistant's turn in process or on the heavy queue. */
   public TicketSettings withAssistantInProcess(boolean inProcess) {
     return new TicketSettings(maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents,
-        closedRetention, assistantBatchWindow, progressCadence, quietHours, reminderAfter, escalateAfter, inProcess);
+        closedRetention, assistantBatchWindow, progressCadence, quietHours, reminderAfter, escalateAfter, inProcess,
+        customerKeySalt);
   }
 
   public TicketSettings {

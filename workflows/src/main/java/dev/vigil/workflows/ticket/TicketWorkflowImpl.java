@@ -294,7 +294,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   /** Keeps the search attributes and the subject memo in step with the state, upserting only what changed. */
   private void publish() {
     TicketView view = state.view();
-    Map<SearchAttributeKey<String>, String> values = TicketSearchAttributes.valuesOf(view);
+    Map<SearchAttributeKey<String>, String> values = TicketSearchAttributes.valuesOf(view, settings.customerKeySalt());
     List<SearchAttributeUpdate<?>> changes = TicketSearchAttributes.changes(publishedAttributes, values);
     if (!changes.isEmpty()) {
       Workflow.upsertTypedSearchAttributes(changes.toArray(new SearchAttributeUpdate<?>[0]));

@@ -124,6 +124,11 @@ class TicketWorkflowTest {
         indexed.get("VigilAssignee"), String.class, String.class)).isEqualTo("a-9");
     assertThat(DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
         indexed.get("VigilTenant"), String.class, String.class)).isEqualTo("acme");
+    // search attributes are the one thing Temporal keeps in the clear: the customer is an opaque key
+    String customerKey = DefaultDataConverter.STANDARD_INSTANCE.fromPayload(indexed.get("VigilCustomer"),
+        String.class, String.class);
+    assertThat(customerKey).hasSize(20).isEqualTo(CustomerKey.of(null, "acme", "cust-1"))
+        .isNotEqualTo(CustomerKey.of("another deployment", "acme", "cust-1")).doesNotContain("cust");
     assertThat(DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
         indexed.get("VigilPriority"), String.class, String.class)).isEqualTo("P1");
     // the memo is a payload like any other: encrypted, so only a holder of the keys reads the subject
