@@ -6,7 +6,7 @@ import dev.vigil.starter.config.WebhookProperties;
 import dev.vigil.starter.ticket.TicketExceptions;
 import dev.vigil.starter.ticket.TicketService;
 import dev.vigil.starter.web.ApiError;
-import dev.vigil.starter.webhook.PayloadTooLargeException;
+import dev.vigil.starter.webhook.BoundedBody;
 import dev.vigil.workflows.ticket.TicketEvent;
 import dev.vigil.workflows.ticket.TicketEventType;
 import dev.vigil.workflows.ticket.TicketIds;
@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.HashMap;
@@ -81,7 +80,8 @@ public class ConnectorWebhookController {
     Connector connector = connectors.find(source).orElseThrow(() -> new UnknownSource("unknown source '" + source
         + "'; expected one of " + String.join(", ", connectors.sources().stream().sorted().toList())
         + " (or /api/v1/webhooks/tickets for Vigil's own format)"));
-    InboundRequest inbound = new InboundRequest(headers(request), readBounded(request), clock.instant());
+    InboundRequest inbound = new InboundRequest(headers(request), BoundedBody.read(request, maxBodyBytes),
+        clock.instant());
     connector.verify(inbound);
     ConnectorMapping mapping = connector.map(inbound, ticketId -> known(source, ticketId));
     int delivered = 0;
@@ -127,18 +127,6 @@ public class ConnectorWebhookController {
     return headers;
   }
 
-  private byte[] readBounded(HttpServletRequest request) throws IOException {
-    if (request.getContentLengthLong() > maxBodyBytes) {
-      throw new PayloadTooLargeException(maxBodyBytes);
-    }
-    try (InputStream in = request.getInputStream()) {
-      byte[] body = in.readNBytes(maxBodyBytes + 1);
-      if (body.length > maxBodyBytes) {
-        throw new PayloadTooLargeException(maxBodyBytes);
-      }
-      return body;
-    }
-  }
 
   @ExceptionHandler(UnknownSource.class)
   ResponseEntity<ApiError> unknownSource(UnknownSource e) {

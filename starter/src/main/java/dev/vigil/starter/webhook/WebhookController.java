@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +57,7 @@ public class WebhookController {
       @Parameter(description = "Bearer <VIGIL_WEBHOOK_TOKEN>, instead of the signature (weaker: no body integrity)")
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
       HttpServletRequest request) throws IOException {
-    byte[] body = readBounded(request);
+    byte[] body = BoundedBody.read(request, maxBodyBytes);
     if (signatureHeader == null && StaticToken.isBearer(authorization)) {
       token.verify(authorization);
     } else {
@@ -68,18 +67,5 @@ public class WebhookController {
     String workflowId = tickets.deliver(event);
     log.debug("accepted {} {} for ticket {}", event.type().wireName(), event.eventId(), event.ticketId());
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(event.ticketId(), workflowId));
-  }
-
-  private byte[] readBounded(HttpServletRequest request) throws IOException {
-    if (request.getContentLengthLong() > maxBodyBytes) {
-      throw new PayloadTooLargeException(maxBodyBytes);
-    }
-    try (InputStream in = request.getInputStream()) {
-      byte[] body = in.readNBytes(maxBodyBytes + 1);
-      if (body.length > maxBodyBytes) {
-        throw new PayloadTooLargeException(maxBodyBytes);
-      }
-      return body;
-    }
   }
 }
