@@ -99,6 +99,8 @@ class AnalystUiBrowserTest {
     browser.find("#username").sendKeys("andy");
     browser.find("#password").sendKeys("wrong");
     browser.find("#sign-in").click();
+    // the click only starts the form's navigation: wait for the answer page
+    browser.await(10, d -> d.getCurrentUrl().contains("?error"));
     assertThat(browser.path()).isEqualTo("/login?error");
     assertThat(browser.find(".error").getText()).contains("Wrong user name or password");
   }
