@@ -4,6 +4,7 @@ import dev.vigil.workflows.notify.OutboundActivities;
 import dev.vigil.workflows.notify.OutboundKind;
 import dev.vigil.workflows.notify.OutboundMessage;
 import dev.vigil.workflows.notify.OutboundResult;
+import dev.vigil.workflows.ticket.TicketIds;
 import io.temporal.activity.Activity;
 import java.util.List;
 import java.util.Map;
@@ -40,18 +41,10 @@ public final class ConnectorOutbound implements OutboundActivities {
     this.workflowId = workflowId;
   }
 
-  /** The source of a ticket workflow id {@code ticket:<source>:<id>}, or null for any other id. */
-  static String sourceOf(String workflowId) {
-    if (workflowId == null || !workflowId.startsWith("ticket:")) {
-      return null;
-    }
-    int end = workflowId.indexOf(':', "ticket:".length());
-    return end < 0 ? null : workflowId.substring("ticket:".length(), end);
-  }
 
   @Override
   public OutboundResult send(OutboundMessage message) {
-    String source = sourceOf(workflowId.get());
+    String source = TicketIds.sourceOf(workflowId.get());
     TicketApi api = source == null ? null : apis.get(source);
     boolean customerFacing = "customer".equals(message.audience());
     if (api != null && OutboundKind.TICKET.equals(message.audience())) {

@@ -114,7 +114,8 @@ public class KnowledgeCuration {
         .anyMatch(a -> a.getAuthority().equals("ROLE_" + SecurityConfiguration.ADMIN));
   }
 
-  private static List<String> visibleScopes(StaffScope scope) {
+  /** The knowledge scopes restricted staff see, in order: global, then their tenants alphabetically. */
+  public static List<String> visibleScopes(StaffScope scope) {
     List<String> scopes = new ArrayList<>();
     scopes.add(GLOBAL);
     scopes.addAll(new java.util.TreeSet<>(scope.tenants()));

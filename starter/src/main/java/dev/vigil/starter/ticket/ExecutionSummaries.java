@@ -1,5 +1,6 @@
 package dev.vigil.starter.ticket;
 
+import dev.vigil.workflows.ticket.TicketIds;
 import dev.vigil.workflows.ticket.TicketSearchAttributes;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -36,7 +37,7 @@ final class ExecutionSummaries {
         attribute(info, TicketSearchAttributes.PRODUCT),
         Instant.ofEpochSecond(info.getStartTime().getSeconds(), info.getStartTime().getNanos()),
         info.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING,
-        TicketSummary.sourceOf(info.getExecution().getWorkflowId()));
+        TicketIds.sourceOf(info.getExecution().getWorkflowId()));
   }
 
   private static String attribute(WorkflowExecutionInfo info, SearchAttributeKey<String> key) {

@@ -3,6 +3,7 @@ package dev.vigil.starter.ticket;
 import dev.vigil.client.temporal.TemporalProperties;
 import dev.vigil.starter.config.TicketProperties;
 import dev.vigil.starter.config.WebhookProperties;
+import dev.vigil.starter.connector.Hmac;
 import dev.vigil.starter.security.StaffScope;
 import dev.vigil.starter.status.StatusLinks;
 import dev.vigil.starter.webhook.InvalidEventException;
@@ -26,12 +27,9 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -67,18 +65,8 @@ public class TicketService {
    * deployment has); rotating that secret gives tickets started afterwards other keys.
    */
   static String customerKeySalt(String webhookSecret) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(webhookSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal("vigil customer key v1".getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-    }
-  }
-
-  /** The opaque key of a customer, as the {@code VigilCustomer} search attribute holds it. */
-  public String customerKey(String tenant, String customerId) {
-    return CustomerKey.of(settings.customerKeySalt(), tenant, customerId);
+    return HexFormat.of().formatHex(Hmac.sha256(webhookSecret,
+        "vigil customer key v1".getBytes(StandardCharsets.UTF_8)));
   }
 
   public String workflowId(String ticketId) {

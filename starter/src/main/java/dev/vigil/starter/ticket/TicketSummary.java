@@ -18,14 +18,4 @@ public record TicketSummary(
     String product,
     Instant startedAt,
     boolean running,
-    String source) {
-
-  /** The source part of a ticket workflow id, or null for an id of another shape. */
-  static String sourceOf(String workflowId) {
-    if (workflowId == null || !workflowId.startsWith("ticket:")) {
-      return null;
-    }
-    int end = workflowId.indexOf(':', "ticket:".length());
-    return end < 0 ? null : workflowId.substring("ticket:".length(), end);
-  }
-}
+    String source) {}

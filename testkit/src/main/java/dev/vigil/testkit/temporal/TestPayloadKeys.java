@@ -2,7 +2,6 @@ package dev.vigil.testkit.temporal;
 
 import dev.vigil.workflows.testing.TestKeys;
 import io.temporal.client.WorkflowClientOptions;
-import io.temporal.common.converter.DataConverter;
 
 /**
  * The test payload-encryption key for Spring contexts and separate processes: the same key as the workflow test
@@ -15,10 +14,6 @@ public final class TestPayloadKeys {
   public static final String PROPERTY = "vigil.temporal.payload-keys=" + TEXT;
 
   private TestPayloadKeys() {}
-
-  public static DataConverter dataConverter() {
-    return TestKeys.dataConverter();
-  }
 
   public static WorkflowClientOptions clientOptions() {
     return TestKeys.clientOptions();

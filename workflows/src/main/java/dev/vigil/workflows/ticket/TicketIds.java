@@ -27,6 +27,15 @@ public final class TicketIds {
     return "ticket:" + source + ":" + ticketId;
   }
 
+  /** The source part of a ticket workflow id ({@code ticket:<source>:<id>}), or null for an id of another shape. */
+  public static String sourceOf(String workflowId) {
+    if (workflowId == null || !workflowId.startsWith("ticket:")) {
+      return null;
+    }
+    int end = workflowId.indexOf(':', "ticket:".length());
+    return end < 0 ? null : workflowId.substring("ticket:".length(), end);
+  }
+
   /** The id of the learning workflow started when a ticket closes for the {@code closeCount}-th time. */
   public static String learningWorkflowId(String ticketWorkflowId, int closeCount) {
     return "learning:" + ticketWorkflowId.substring("ticket:".length()) + ":" + closeCount;

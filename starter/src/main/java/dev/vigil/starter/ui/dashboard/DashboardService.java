@@ -109,9 +109,7 @@ public class DashboardService {
         }
       } else {
         entries = new ArrayList<>();
-        List<String> scopes = new ArrayList<>(List.of(KnowledgeCuration.GLOBAL));
-        scopes.addAll(scope.tenants());
-        for (String entryScope : scopes) {
+        for (String entryScope : KnowledgeCuration.visibleScopes(scope)) {
           entries.addAll(knowledge.list(new KnowledgeFilter(null, entryScope, null), 0, ENTRIES));
           for (EntryStatus status : EntryStatus.values()) {
             counts.merge(status, knowledge.count(new KnowledgeFilter(status, entryScope, null)), Long::sum);
