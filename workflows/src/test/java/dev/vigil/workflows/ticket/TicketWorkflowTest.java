@@ -280,6 +280,8 @@ class TicketWorkflowTest {
     String id = newTicketId();
     TicketEvents e = new TicketEvents(id);
     deliver(client, TicketSettings.defaults(), e.created("Billing question", Priority.P3));
+    // the created event first: an update arriving in the same workflow task may be handled before the signal
+    awaitView(client, id, v -> v.eventsApplied() == 1);
     TicketWorkflow ticket = ticket(client, id);
 
     ActionResult pause = ticket.act(e.of(TicketEventType.ASSISTANT_PAUSED));
