@@ -1,13 +1,17 @@
 package dev.vigil.activities.knowledge;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Vigil's knowledge store. Two implementations (embedded Lucene, Elasticsearch) pass one contract suite.
  *
  * <p>Writes are versioned with optimistic concurrency: a write names the version it replaces (0 to create) and is
- * rejected with {@link StaleVersionException} when that is not the stored version. Every version is kept.
+ * rejected with {@link StaleVersionException} when that is not the stored version. Every version is kept, until an
+ * entry is hard-deleted ({@link #delete}) or erasure scrubs its provenance ({@link #rewriteVersions}).
  */
 public interface KnowledgeIndex extends AutoCloseable {
 
@@ -24,6 +28,26 @@ public interface KnowledgeIndex extends AutoCloseable {
 
   /** Every stored version of an entry, oldest first; empty when it does not exist. */
   List<KnowledgeEntry> history(String id);
+
+  /**
+   * Hard-deletes an entry: its current version and every version in its history, expunged from the storage (not
+   * only marked deleted). Answers whether there was anything to delete. For a secret that slipped through and for a
+   * customer's erasure; curation that may need undoing retires instead.
+   */
+  boolean delete(String id);
+
+  /**
+   * The ids of the entries any stored version of which names one of {@code ticketIds} in its provenance. Reads the
+   * whole history (erasure is rare; the provenance is deliberately not indexed for search).
+   */
+  Set<String> idsLearnedFrom(Collection<String> ticketIds);
+
+  /**
+   * Rewrites every stored version of an entry in place (same ids and version numbers; no new version is written):
+   * erasure removing a customer's tickets from the provenance and the audit lines. {@code rewrite} must not change
+   * what is searched (question, answer, tags, scope, status). Does nothing when the entry does not exist.
+   */
+  void rewriteVersions(String id, UnaryOperator<KnowledgeEntry> rewrite);
 
   /** Raw BM25 over question, answer and tags, with the query's filters: the top k. */
   List<RankedEntry> bm25(KnowledgeQuery query);

@@ -241,6 +241,103 @@ public abstract class KnowledgeIndexContract {
     assertThat(ids2(page1)).doesNotContainAnyElementsOf(ids2(page2));
   }
 
+  private static KnowledgeEntry learned(String id, String scope, String question, String answer, String ticket,
+      String message) {
+    return KnowledgeEntry.draft(id, EntryKind.QA, question, answer, null, List.of(), scope,
+        Provenance.learned(ticket, List.of(message)), EntryStatus.ACTIVE)
+        .withChange(new EntryChange("learned", "learned from ticket " + ticket + " (extractive)", "learning",
+            "ticket:desk:" + ticket + "#1:extract"));
+  }
+
+  @Test
+  void deleteRemovesTheEntryWithEveryVersion_evenAfterARestart() {
+    index.upsert(entry("leak", "acme", EntryStatus.ACTIVE, "How do I connect?", "Use token sk-live-1"), 0);
+    index.upsert(entry("leak", "acme", EntryStatus.ACTIVE, "How do I connect?", "Use your API token."), 1);
+    index.upsert(entry("keep", "acme", EntryStatus.ACTIVE, "How do I reset?", "Hold the reset button."), 0);
+
+    assertThat(index.delete("leak")).isTrue();
+
+    assertThat(index.get("leak")).isEmpty();
+    assertThat(index.history("leak")).isEmpty();
+    assertThat(ids(index.search(new KnowledgeQuery("connect API token", "acme", null,
+        Set.of(EntryStatus.ACTIVE, EntryStatus.DRAFT, EntryStatus.RETIRED), 10, 50)))).doesNotContain("leak");
+    assertThat(index.count(KnowledgeFilter.ALL)).isEqualTo(1);
+    assertThat(index.delete("leak")).as("nothing left to delete").isFalse();
+    index = reopen(index);
+    assertThat(index.get("leak")).isEmpty();
+    assertThat(index.history("leak")).isEmpty();
+    assertThat(index.get("keep")).isPresent();
+    // the id is free again: a new entry under it starts its own history
+    assertThat(index.upsert(entry("leak", "acme", EntryStatus.ACTIVE, "q", "a"), 0).version()).isEqualTo(1);
+  }
+
+  @Test
+  void entriesAreFoundByTheTicketsAnyOfTheirVersionsWasLearnedFrom() {
+    index.upsert(learned("a", "acme", "Webhook retries?", "Return 200 at once.", "T-1", "m1"), 0);
+    KnowledgeEntry b = index.upsert(learned("b", "acme", "Export fails?", "Use the CSV export.", "T-2", "m2"), 0);
+    // a later version of b no longer names T-2 (a revert to curated content): its history still does
+    index.upsert(b.withProvenance(Provenance.imported("faq.md")), 1);
+    index.upsert(learned("c", "acme", "Login loops?", "Clear cookies.", "T-3", "m3"), 0);
+
+    assertThat(index.idsLearnedFrom(Set.of("T-1", "T-2"))).containsExactlyInAnyOrder("a", "b");
+    assertThat(index.idsLearnedFrom(Set.of("T-9"))).isEmpty();
+    assertThat(index.idsLearnedFrom(Set.of())).isEmpty();
+  }
+
+  @Test
+  void rewritingVersionsKeepsTheirNumbersAndTheEntrySearchable() {
+    KnowledgeEntry v1 = index.upsert(learned("w", "acme", "Why do webhook deliveries time out?",
+        "Return 200 at once and process events asynchronously.", "T-1", "m1"), 0);
+    index.upsert(v1.withProvenance(v1.provenance().plusTicket("T-2", List.of("m2"))), 1);
+
+    index.rewriteVersions("w", e -> e.withProvenance(new Provenance(
+        e.provenance().ticketIds().stream().filter(t -> !t.equals("T-1")).toList(), List.of(), null)));
+
+    assertThat(index.history("w")).extracting(KnowledgeEntry::version).containsExactly(1L, 2L);
+    assertThat(index.history("w")).allSatisfy(e -> assertThat(e.provenance().ticketIds()).doesNotContain("T-1"));
+    assertThat(index.get("w")).get().satisfies(e -> {
+      assertThat(e.version()).isEqualTo(2);
+      assertThat(e.provenance().ticketIds()).containsExactly("T-2");
+    });
+    assertThat(ids(index.search(KnowledgeQuery.of("webhook deliveries time out", "acme")))).first().isEqualTo("w");
+    assertThat(index.idsLearnedFrom(Set.of("T-1"))).isEmpty();
+    index.rewriteVersions("missing", e -> e); // nothing to do, no error
+  }
+
+  @Test
+  void erasingACustomersTicketsDeletesWhatOnlyTheyTaughtAndScrubsTheRest() {
+    index.upsert(learned("only", "acme", "Webhook retries?", "Return 200 at once.", "T-1", "m1"), 0);
+    KnowledgeEntry shared = index.upsert(learned("shared", "acme", "Export fails?", "Use the CSV export.", "T-1",
+        "m1"), 0);
+    index.upsert(shared.withProvenance(shared.provenance().plusTicket("T-7", List.of("m7")))
+        .withChange(new EntryChange("merged", "also confirmed by ticket T-7", "learning", null)), 1);
+    index.upsert(learned("other-tenant", "globex", "Login loops?", "Clear cookies.", "T-1", "g1"), 0);
+    index.upsert(learned("unrelated", "acme", "Reset?", "Hold the button.", "T-7", "m7"), 0);
+
+    var erasure = new dev.vigil.activities.knowledge.erasure.KnowledgeErasure(index);
+    var tickets = new dev.vigil.activities.knowledge.erasure.ErasedTickets("acme", Set.of("T-1"),
+        Set.of("ticket:desk:T-1"), Set.of("m1"));
+    var result = erasure.erase(tickets);
+
+    assertThat(result.deleted()).containsExactly("only");
+    assertThat(result.scrubbed()).containsExactly("shared");
+    assertThat(index.get("only")).isEmpty();
+    assertThat(index.history("only")).isEmpty();
+    assertThat(index.history("shared")).hasSize(2).allSatisfy(v -> {
+      assertThat(v.provenance().ticketIds()).doesNotContain("T-1");
+      assertThat(v.provenance().messageIds()).doesNotContain("m1");
+      assertThat(v.change().reason()).doesNotContain("T-1");
+      assertThat(v.change().ref() == null ? "" : v.change().ref()).doesNotContain("T-1");
+    });
+    assertThat(index.history("shared").get(0).change().reason()).isEqualTo("learned from an erased ticket "
+        + "(extractive)");
+    assertThat(index.get("shared")).get().satisfies(e -> assertThat(e.provenance().ticketIds())
+        .containsExactly("T-7"));
+    assertThat(index.get("other-tenant")).as("another tenant's ticket T-1 is another ticket").isPresent();
+    assertThat(index.get("unrelated")).isPresent();
+    assertThat(erasure.erase(tickets).deleted()).as("idempotent").isEmpty();
+  }
+
   @Test
   void entriesSurviveARestart() {
     index.bulkUpsert(KnowledgeFixture.entries());

@@ -41,10 +41,14 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.http.HttpHost;
 import org.apache.http.auth.AuthScope;
 import org.apache.http.auth.UsernamePasswordCredentials;
@@ -63,6 +67,7 @@ import org.elasticsearch.client.RestClientBuilder;
 public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
   static final int MAPPING_VERSION = 1;
   private static final String EMBEDDING = "embedding";
+  private static final int HISTORY_PAGE = 1_000;
   private static final String NO_PRODUCT = "_none";
   /** No hit counting: lets BM25 skip non-competitive documents (block-max WAND) instead of scoring 10,000. */
   private static final TrackHits NO_TOTAL = TrackHits.of(t -> t.enabled(false));
@@ -332,6 +337,118 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
               .sort(o -> o.field(f -> f.field("version").order(SortOrder.Asc))),
           ObjectNode.class);
       return entries(response.hits().hits());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public boolean delete(String id) {
+    try {
+      boolean existed = current(id).isPresent();
+      if (existed) {
+        client.delete(d -> d.index(alias).id(id).refresh(Refresh.True));
+      }
+      // every version by its document id (id:version), rather than _delete_by_query, which lives in the reindex
+      // module that minimal distributions leave out
+      List<KnowledgeEntry> versions = history(id);
+      if (!versions.isEmpty()) {
+        BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.True);
+        for (KnowledgeEntry version : versions) {
+          bulk.operations(op -> op.delete(d -> d.index(historyAlias).id(id + ":" + version.version())));
+        }
+        BulkResponse response = client.bulk(bulk.build());
+        if (response.errors()) {
+          throw new IllegalStateException("history of " + id + " not fully deleted: " + response.items().stream()
+              .filter(item -> item.error() != null).map(item -> item.id() + " " + item.error().reason()).toList());
+        }
+      }
+      if (existed || !versions.isEmpty()) {
+        expungeDeletes();
+      }
+      return existed || !versions.isEmpty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deleted documents stay in their segments until merged away: merge them now, so the text leaves the disk. */
+  private void expungeDeletes() throws IOException {
+    client.indices().forcemerge(f -> f.index(alias, historyAlias).onlyExpungeDeletes(true));
+  }
+
+  @Override
+  public Set<String> idsLearnedFrom(Collection<String> ticketIds) {
+    Set<String> wanted = Set.copyOf(ticketIds);
+    Set<String> ids = new LinkedHashSet<>();
+    if (wanted.isEmpty()) {
+      return ids;
+    }
+    try {
+      // every version, the current one included, is in the history index: page through it in (id, version) order
+      List<FieldValue> after = null;
+      while (true) {
+        List<FieldValue> from = after;
+        SearchResponse<ObjectNode> page = client.search(s -> {
+          s.index(historyAlias).size(HISTORY_PAGE).trackTotalHits(NO_TOTAL)
+              .query(q -> q.matchAll(m -> m))
+              .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))
+              .sort(o -> o.field(f -> f.field("version").order(SortOrder.Asc)));
+          if (from != null) {
+            s.searchAfter(from);
+          }
+          return s;
+        }, ObjectNode.class);
+        List<Hit<ObjectNode>> hits = page.hits().hits();
+        for (Hit<ObjectNode> hit : hits) {
+          KnowledgeEntry version = KnowledgeJson.MAPPER.treeToValue(hit.source(), KnowledgeEntry.class);
+          if (version.provenance().ticketIds().stream().anyMatch(wanted::contains)) {
+            ids.add(version.id());
+          }
+        }
+        if (hits.size() < HISTORY_PAGE) {
+          return ids;
+        }
+        after = hits.get(hits.size() - 1).sort();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void rewriteVersions(String id, UnaryOperator<KnowledgeEntry> rewrite) {
+    try {
+      for (KnowledgeEntry version : history(id)) {
+        KnowledgeEntry rewritten = rewrite.apply(version);
+        client.index(i -> i.index(historyAlias).id(id + ":" + version.version())
+            .document(KnowledgeJson.MAPPER.valueToTree(rewritten)).refresh(refresh));
+      }
+      for (int attempt = 1; ; attempt++) {
+        Optional<Current> now = current(id);
+        if (now.isEmpty()) {
+          break;
+        }
+        KnowledgeEntry rewritten = rewrite.apply(now.get().entry());
+        // the source keeps no vector (it is excluded), so the document is written whole, vector included
+        ObjectNode document = document(rewritten, embedder.embed(rewritten.embeddingText()));
+        try {
+          client.index(i -> i.index(alias).id(id).document(document).refresh(refresh)
+              .ifSeqNo(now.get().seqNo()).ifPrimaryTerm(now.get().primaryTerm()));
+          break;
+        } catch (ElasticsearchException | IOException e) {
+          if (!isVersionConflict(e) || attempt == 5) {
+            throw e;
+          }
+          // a curator wrote a version meanwhile: scrub that one (its history entry too) and try again
+          KnowledgeEntry newer = current(id).map(Current::entry).orElse(null);
+          if (newer != null) {
+            client.index(i -> i.index(historyAlias).id(id + ":" + newer.version())
+                .document(KnowledgeJson.MAPPER.valueToTree(rewrite.apply(newer))).refresh(refresh));
+          }
+        }
+      }
+      expungeDeletes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -20,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -260,6 +263,77 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         .add(new TermQuery(new Term(DOCTYPE, HISTORY)), Occur.FILTER)
         .build();
     return sorted(query, new Sort(new SortField(VERSION, SortField.Type.LONG)), 0, 10_000);
+  }
+
+  @Override
+  public synchronized boolean delete(String id) {
+    try {
+      boolean existed = current(id).isPresent() || !history(id).isEmpty();
+      if (existed) {
+        // current and history documents all carry the id; expunging rewrites the segments that held them, so the
+        // text is gone from the files and not only hidden
+        writer.deleteDocuments(new Term(ID, id));
+        writer.forceMergeDeletes(true);
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+      }
+      return existed;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Set<String> idsLearnedFrom(Collection<String> ticketIds) {
+    Set<String> wanted = Set.copyOf(ticketIds);
+    Set<String> ids = new LinkedHashSet<>();
+    if (wanted.isEmpty()) {
+      return ids;
+    }
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        Query versions = new TermQuery(new Term(DOCTYPE, HISTORY));
+        TopDocs all = searcher.search(versions, Math.max(1, searcher.count(versions)));
+        for (ScoreDoc doc : all.scoreDocs) {
+          KnowledgeEntry version = entryOf(searcher, doc);
+          if (version.provenance().ticketIds().stream().anyMatch(wanted::contains)) {
+            ids.add(version.id());
+          }
+        }
+      } finally {
+        searchers.release(searcher);
+      }
+      return ids;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public synchronized void rewriteVersions(String id, UnaryOperator<KnowledgeEntry> rewrite) {
+    try {
+      KnowledgeEntry now = current(id).orElse(null);
+      for (KnowledgeEntry version : history(id)) {
+        KnowledgeEntry rewritten = rewrite.apply(version);
+        String json = KnowledgeJson.write(rewritten);
+        Document history = new Document();
+        history.add(new StringField(KEY, "h:" + id + ":" + version.version(), Field.Store.NO));
+        history.add(new StringField(DOCTYPE, HISTORY, Field.Store.NO));
+        addCommonFields(history, rewritten, json);
+        writer.updateDocument(new Term(KEY, "h:" + id + ":" + version.version()), history);
+      }
+      if (now != null) {
+        KnowledgeEntry rewritten = rewrite.apply(now);
+        write(rewritten, embedder.embed(rewritten.embeddingText()));
+      }
+      // the replaced documents' text must leave the files too
+      writer.forceMergeDeletes(true);
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
