@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -128,6 +129,15 @@ public class KnowledgeController {
   public KnowledgeEntry revert(@PathVariable String id, @RequestParam long version,
       @RequestParam(required = false) Long expected, Principal user) {
     return curation.revert(id, version, expected, user.getName());
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(summary = "Hard-delete an entry with its whole history (admin)",
+      description = "For a secret or personal data that slipped into knowledge: the entry and every stored version "
+          + "are removed from the index and its files, and an audit line records the id and scope. Retire an "
+          + "entry instead when it only should stop being used.")
+  public KnowledgeCuration.Deleted delete(@PathVariable String id, Principal user) {
+    return curation.delete(id, user.getName());
   }
 
   @PostMapping("/import")

@@ -8,6 +8,7 @@ import dev.vigil.activities.knowledge.KnowledgeFilter;
 import dev.vigil.activities.knowledge.KnowledgeHit;
 import dev.vigil.activities.knowledge.KnowledgeIndex;
 import dev.vigil.activities.knowledge.KnowledgeQuery;
+import dev.vigil.starter.audit.Audit;
 import dev.vigil.starter.security.SecurityConfiguration;
 import dev.vigil.starter.security.StaffScope;
 import java.util.ArrayList;
@@ -168,6 +169,26 @@ public class KnowledgeCuration {
     }
     return index.revert(id, version, expectedVersion == null ? current.version() : expectedVersion,
         EntryChange.by(user, "reverted", "reverted to version " + version + " by " + user));
+  }
+
+  /** What a hard delete removed. */
+  public record Deleted(String id, String scope, int versionsDeleted) {}
+
+  /**
+   * Hard-deletes an entry with every version (for a secret that slipped through); an entry whose current version is
+   * already gone but whose history is not (an interrupted delete) is deleted too. Records an audit line.
+   */
+  public Deleted delete(String id, String user) {
+    List<KnowledgeEntry> versions = index.history(id);
+    KnowledgeEntry entry = index.get(id).orElse(versions.isEmpty() ? null : versions.get(versions.size() - 1));
+    if (entry == null) {
+      throw new KnowledgeController.KnowledgeNotFound(id);
+    }
+    requireWritable(entry.scope(), id);
+    index.delete(id);
+    Audit.record("knowledge-deleted id=" + id + " scope=" + entry.scope()
+        + " versions=" + versions.size() + " by=" + user);
+    return new Deleted(id, entry.scope(), versions.size());
   }
 
   private static String blankToNull(String value) {

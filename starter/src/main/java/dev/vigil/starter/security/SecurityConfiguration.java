@@ -124,6 +124,7 @@ public class SecurityConfiguration {
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/**").hasAnyRole(OPERATOR, ADMIN)
             .requestMatchers("/api/v1/sync/**").hasRole(ADMIN)
+            .requestMatchers(HttpMethod.DELETE, "/api/v1/customers/*", "/api/v1/knowledge/*").hasRole(ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ANALYST, OPERATOR, ADMIN)
             .requestMatchers("/api/**").hasAnyRole(ANALYST, ADMIN)
             .anyRequest().authenticated())

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /** Classifies errors from the Temporal client by the gRPC status underneath them. */
-final class TemporalErrors {
+public final class TemporalErrors {
   private static final Set<Status.Code> UNAVAILABLE = Set.of(
       Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.RESOURCE_EXHAUSTED, Status.Code.ABORTED);
 
@@ -44,8 +44,8 @@ final class TemporalErrors {
     return false;
   }
 
-  /** Runs a read, turning "Temporal unreachable or too slow" into {@link TicketExceptions.TemporalUnavailable}. */
-  static <T> T translating(Supplier<T> read) {
+  /** Runs a call, turning "Temporal unreachable or too slow" into {@link TicketExceptions.TemporalUnavailable}. */
+  public static <T> T translating(Supplier<T> read) {
     try {
       return read.get();
     } catch (RuntimeException e) {

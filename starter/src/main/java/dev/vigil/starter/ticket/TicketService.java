@@ -4,6 +4,7 @@ import dev.vigil.client.temporal.TemporalProperties;
 import dev.vigil.starter.config.TicketProperties;
 import dev.vigil.starter.config.WebhookProperties;
 import dev.vigil.starter.connector.Hmac;
+import dev.vigil.starter.runs.WorkflowRuns;
 import dev.vigil.starter.security.StaffScope;
 import dev.vigil.starter.status.StatusLinks;
 import dev.vigil.starter.webhook.InvalidEventException;
@@ -50,10 +51,12 @@ public class TicketService {
   private final TemporalProperties temporal;
   private final StatusLinks statusLinks;
   private final TicketSettings settings;
+  private final WorkflowRuns runs;
 
   public TicketService(WorkflowClient client, TicketProperties tickets, TemporalProperties temporal,
-      StatusLinks statusLinks, WebhookProperties webhook) {
+      StatusLinks statusLinks, WebhookProperties webhook, WorkflowRuns runs) {
     this.client = client;
+    this.runs = runs;
     this.tickets = tickets;
     this.temporal = temporal;
     this.statusLinks = statusLinks;
@@ -67,6 +70,18 @@ public class TicketService {
   static String customerKeySalt(String webhookSecret) {
     return HexFormat.of().formatHex(Hmac.sha256(webhookSecret,
         "vigil customer key v1".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The opaque key of a customer, as the ticket workflows' {@code VigilCustomer} search attribute holds it. */
+  public String customerKey(String tenant, String customerId) {
+    return CustomerKey.of(settings.customerKeySalt(), tenant, customerId);
+  }
+
+  /** Refuses a ticket whose runs were removed (erasure, retention) as one that does not exist. */
+  private void requireNotRemoved(String source, String ticketId) {
+    if (TemporalErrors.translating(() -> runs.removed(TicketIds.workflowId(source, ticketId)))) {
+      throw new TicketExceptions.TicketNotFound(ticketId);
+    }
   }
 
   public String workflowId(String ticketId) {
@@ -119,6 +134,7 @@ public class TicketService {
 
   /** Applies an analyst's action to a ticket of {@code source}; answers with the ticket after it. */
   public TicketView act(String source, TicketEvent event) {
+    requireNotRemoved(source, event.ticketId());
     if (!StaffScope.current().unrestricted()) {
       view(source, event.ticketId()); // a ticket of another tenant is not found, and nothing is applied to it
     }
@@ -143,6 +159,7 @@ public class TicketService {
   }
 
   public CaseSummary summarize(String source, String ticketId) {
+    requireNotRemoved(source, ticketId);
     if (!StaffScope.current().unrestricted()) {
       view(source, ticketId);
     }
@@ -160,6 +177,7 @@ public class TicketService {
 
   /** The ticket, as the signed-in member of staff may see it: another tenant's ticket is not found. */
   public TicketView view(String source, String ticketId) {
+    requireNotRemoved(source, ticketId);
     TicketWorkflow ticket = client.newWorkflowStub(TicketWorkflow.class, TicketIds.workflowId(source, ticketId));
     TicketView view;
     try {

@@ -3,6 +3,7 @@ package dev.vigil.starter.web;
 import dev.vigil.activities.knowledge.EntryStateException;
 import dev.vigil.activities.knowledge.StaleVersionException;
 import dev.vigil.activities.notify.SignatureException;
+import dev.vigil.starter.erasure.ErasureController;
 import dev.vigil.starter.knowledge.KnowledgeController;
 import dev.vigil.starter.knowledge.KnowledgeCuration;
 import dev.vigil.starter.ticket.TicketExceptions;
@@ -69,6 +70,11 @@ public class ApiExceptionHandler {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "5")
         .body(new ApiError("temporal_unavailable", e.getMessage(), null));
+  }
+
+  @ExceptionHandler(ErasureController.CustomerNotFound.class)
+  ResponseEntity<ApiError> customerNotFound(ErasureController.CustomerNotFound e) {
+    return error(HttpStatus.NOT_FOUND, "customer_not_found", e.getMessage(), "tenant");
   }
 
   @ExceptionHandler(KnowledgeController.KnowledgeNotFound.class)

@@ -49,6 +49,7 @@ class RouteSecurityTest extends EmbeddedApiTest {
           VigilHttp.Response response = switch (method) {
             case GET -> http.get(path, null, null);
             case POST -> http.post(path, "{}", null, null);
+            case DELETE -> http.delete(path, null, null);
             default -> throw new AssertionError("unexpected method in " + route);
           };
           if (pattern.startsWith(STATUS_PAGE)) {
@@ -68,7 +69,8 @@ class RouteSecurityTest extends EmbeddedApiTest {
     assertThat(checked).as("routes checked").hasSizeGreaterThan(40)
         .contains("GET /api/v1/tickets", "POST /api/v1/knowledge", "GET /v3/api-docs", "GET /tickets/{ticketId}",
             "POST /tickets/{ticketId}/suggestions/{suggestionId}/adopt", "GET /dashboard",
-            "GET /status/{ticketId}", "GET /tickets/{ticketId}/stream", "POST /codec/decode");
+            "GET /status/{ticketId}", "GET /tickets/{ticketId}/stream", "POST /codec/decode",
+            "DELETE /api/v1/customers/{customerId}", "DELETE /api/v1/knowledge/{id}");
     assertThat(http.get("/actuator/prometheus", null, null).status()).isEqualTo(401);
     for (String source : List.of("zendesk", "jira", "zammad", "github")) {
       assertThat(http.post("/api/v1/webhooks/" + source, "{}", null, null).status())

@@ -114,6 +114,16 @@ public final class VigilHttp {
     return send(request.build());
   }
 
+  public Response delete(String path, String user, String password) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+    authorize(request, user, password);
+    return send(request.build());
+  }
+
+  public Response deleteAsAdmin(String path) {
+    return delete(path, "admin", ADMIN_PASSWORD);
+  }
+
   public Response postAsAdmin(String path, String json) {
     return post(path, json, "admin", ADMIN_PASSWORD);
   }

@@ -38,6 +38,18 @@ public final class TicketIds {
 
   /** The id of the learning workflow started when a ticket closes for the {@code closeCount}-th time. */
   public static String learningWorkflowId(String ticketWorkflowId, int closeCount) {
-    return "learning:" + ticketWorkflowId.substring("ticket:".length()) + ":" + closeCount;
+    return learningPrefix(ticketWorkflowId) + closeCount;
+  }
+
+  /** Whether {@code workflowId} is one of the learning workflows of the ticket {@code ticketWorkflowId}. */
+  public static boolean isLearningOf(String workflowId, String ticketWorkflowId) {
+    String prefix = learningPrefix(ticketWorkflowId);
+    return workflowId.startsWith(prefix) && workflowId.length() > prefix.length()
+        && workflowId.substring(prefix.length()).chars().allMatch(Character::isDigit);
+  }
+
+  /** What the ids of a ticket's learning workflows start with. */
+  public static String learningPrefix(String ticketWorkflowId) {
+    return "learning:" + ticketWorkflowId.substring("ticket:".length()) + ":";
   }
 }
