@@ -1,5 +1,6 @@
 package dev.vigil.activities.assistant.risk;
 
+import dev.vigil.activities.assistant.QueryRewriter;
 import dev.vigil.activities.knowledge.Embedder;
 import dev.vigil.workflows.assistant.RiskActivities;
 import dev.vigil.workflows.assistant.RiskMatch;
@@ -52,7 +53,7 @@ public class RuleBasedRiskActivities implements RiskActivities {
       }
       if (evidence == null && !c.examples().isEmpty()) {
         if (turnVectors == null) {
-          turnVectors = embedder.embedAll(request.customerTurns());
+          turnVectors = embedTurns(request.customerTurns());
         }
         evidence = bySimilarity(c, turnVectors);
       }
@@ -62,6 +63,22 @@ public class RuleBasedRiskActivities implements RiskActivities {
       }
     }
     return matches;
+  }
+
+  /**
+   * Each turn as the rewrite step reads it — greetings, small talk and identifiers dropped, which carry no risk
+   * either — embedded one by one through the embedder's cache: a turn the assistant then searches for has the same
+   * text, so the retrieval's embedding comes from the cache and a customer message costs one model pass, not two.
+   */
+  private List<float[]> embedTurns(List<String> turns) {
+    List<float[]> vectors = new ArrayList<>();
+    for (String turn : turns) {
+      String text = QueryRewriter.rewrite(null, List.of(turn));
+      if (!text.isBlank()) {
+        vectors.add(embedder.embed(text));
+      }
+    }
+    return vectors;
   }
 
   private static String byCustomer(RiskRule rule, RiskRequest request) {

@@ -3,11 +3,14 @@ package dev.vigil.activities.assistant.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.activities.assistant.QueryRewriter;
+import dev.vigil.activities.knowledge.Embedder;
 import dev.vigil.activities.knowledge.SharedEmbedder;
 import dev.vigil.workflows.assistant.RiskMatch;
 import dev.vigil.workflows.assistant.RiskRequest;
 import dev.vigil.workflows.ticket.Priority;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +44,38 @@ class RuleBasedRiskActivitiesTest {
     assertThat(evaluate("c1", "acme", "Honestly this is completely unacceptable, I'm so frustrated with you"))
         .extracting(RiskMatch::ruleId).containsExactly("negative-sentiment");
     assertThat(evaluate("c1", "acme", "How do I export my invoices as CSV?")).isEmpty();
+  }
+
+  @Test
+  void theSemanticRuleEmbedsATurnAsTheRetrievalWillSearchIt_soOneModelPassServesBoth() {
+    List<String> embedded = new ArrayList<>();
+    Embedder recording = new Embedder() {
+      @Override
+      public int dimensions() {
+        return SharedEmbedder.get().dimensions();
+      }
+
+      @Override
+      public float[] embed(String text) {
+        embedded.add(text);
+        return SharedEmbedder.get().embed(text);
+      }
+
+      @Override
+      public List<float[]> embedAll(List<String> texts) {
+        embedded.addAll(texts);
+        return SharedEmbedder.get().embedAll(texts);
+      }
+    };
+    RuleBasedRiskActivities semantic = new RuleBasedRiskActivities(List.of(new RiskRule("negative-sentiment", "P2",
+        "customer is upset", List.of(), List.of("this is unacceptable, I am extremely frustrated"), 0.6, null, null,
+        Duration.ofHours(4), null)), recording);
+    embedded.clear();
+    String turn = "Hi team, the CSV export of request id 7f3a9c01 fails again with error 500 since this morning.";
+
+    semantic.evaluate(new RiskRequest("T-1", "acme", "c1", List.of(turn)));
+
+    assertThat(embedded).containsExactly(QueryRewriter.rewrite("Export fails", List.of(turn)));
   }
 
   @Test
