@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.activities.knowledge.SharedEmbedder;
+import dev.vigil.workflows.assistant.AlertLevel;
 import dev.vigil.workflows.assistant.RiskMatch;
 import dev.vigil.workflows.assistant.RiskRequest;
 import dev.vigil.workflows.ticket.Priority;
@@ -46,7 +47,7 @@ class RuleBasedRiskActivitiesTest {
   @Test
   void vipCustomersAndTenantsMatchWhateverTheySay() {
     assertThat(evaluate("cust-vip", "acme", "hello")).extracting(RiskMatch::ruleId).containsExactly("vip");
-    assertThat(evaluate("c9", "bigbank", "hello")).extracting(RiskMatch::level).containsExactly("P0");
+    assertThat(evaluate("c9", "bigbank", "hello")).extracting(RiskMatch::level).containsExactly(AlertLevel.P0);
   }
 
   @Test
