@@ -1,5 +1,6 @@
 package dev.vigil.activities.assistant;
 
+import dev.vigil.workflows.assistant.Delivery;
 import java.time.Duration;
 import java.util.Map;
 
@@ -31,12 +32,12 @@ public record AssistantSettings(double minConfidence, double repeatCosine, int m
   }
 
   /** The delivery policy of a tenant. */
-  public String deliveryFor(String tenant) {
-    return tenant == null ? defaultDelivery : tenantDelivery.getOrDefault(tenant, defaultDelivery);
+  public Delivery deliveryFor(String tenant) {
+    return Delivery.fromWire(tenant == null ? defaultDelivery : tenantDelivery.getOrDefault(tenant, defaultDelivery));
   }
 
   private static void requirePolicy(String policy) {
-    if (!"suggest".equals(policy) && !"auto".equals(policy) && !"off".equals(policy)) {
+    if (Delivery.parse(policy).isEmpty()) {
       throw new IllegalArgumentException("delivery policy must be suggest, auto or off, not " + policy);
     }
   }

@@ -5,7 +5,9 @@ import dev.vigil.activities.knowledge.KnowledgeHit;
 import dev.vigil.activities.knowledge.KnowledgeIndex;
 import dev.vigil.activities.knowledge.KnowledgeQuery;
 import dev.vigil.workflows.assistant.AssistantActivities;
+import dev.vigil.workflows.assistant.Delivery;
 import dev.vigil.workflows.assistant.Proposal;
+import dev.vigil.workflows.assistant.ProposalOutcome;
 import dev.vigil.workflows.assistant.ProposeRequest;
 import dev.vigil.workflows.assistant.TurnKind;
 import dev.vigil.workflows.assistant.UnderstandRequest;
@@ -44,11 +46,11 @@ public class NoLlmAssistantActivities implements AssistantActivities {
 
   @Override
   public Proposal propose(ProposeRequest request) {
-    return metrics.time("propose", () -> retrieveAndAnswer(request), Proposal::outcome);
+    return metrics.time("propose", () -> retrieveAndAnswer(request), p -> p.outcome().wireName());
   }
 
   private Understanding identifyAndRewrite(UnderstandRequest request) {
-    String delivery = settings.deliveryFor(request.tenant());
+    Delivery delivery = settings.deliveryFor(request.tenant());
     List<String> helpable = new ArrayList<>();
     TurnKind kind = null;
     TurnKind last = TurnKind.ACKNOWLEDGEMENT;
@@ -85,7 +87,7 @@ public class NoLlmAssistantActivities implements AssistantActivities {
     KnowledgeHit best = hits.stream().filter(h -> h.cosine() != null)
         .max((a, b) -> Double.compare(a.cosine(), b.cosine())).orElse(null);
     if (best == null || best.cosine() < settings.minConfidence()) {
-      return new Proposal(Proposal.NO_KNOWLEDGE, null, List.of(), best == null ? 0 : best.cosine(),
+      return new Proposal(ProposalOutcome.NO_KNOWLEDGE, null, List.of(), best == null ? 0 : best.cosine(),
           best == null ? "no knowledge matches the question"
               : String.format(Locale.ROOT, "no knowledge above threshold (best %s, cosine %.2f < %.2f)",
                   best.entry().id(), best.cosine(), settings.minConfidence()));
@@ -110,7 +112,7 @@ public class NoLlmAssistantActivities implements AssistantActivities {
       String reason) {
     for (String id : citations) {
       if (request.citedBefore().contains(id)) {
-        return new Proposal(Proposal.REPEAT, null, citations, confidence,
+        return new Proposal(ProposalOutcome.REPEAT, null, citations, confidence,
             "repeat: " + id + " was already offered on this ticket");
       }
     }
@@ -118,15 +120,16 @@ public class NoLlmAssistantActivities implements AssistantActivities {
     for (String offered : request.offeredAnswers()) {
       double similarity = Embedder.cosine(vector, embedder.embed(offered));
       if (similarity >= settings.repeatCosine()) {
-        return new Proposal(Proposal.REPEAT, null, citations, confidence, String.format(Locale.ROOT,
+        return new Proposal(ProposalOutcome.REPEAT, null, citations, confidence, String.format(Locale.ROOT,
             "repeat of an earlier suggestion (cosine %.2f ≥ %.2f)", similarity, settings.repeatCosine()));
       }
     }
-    boolean auto = "auto".equals(settings.deliveryFor(request.tenant()))
+    boolean auto = settings.deliveryFor(request.tenant()) == Delivery.AUTO
         && confidence >= settings.autoMinConfidence();
     return auto
-        ? new Proposal(Proposal.ANSWER, answer, citations, confidence, reason, "auto", settings.autoWait())
-        : new Proposal(Proposal.ANSWER, answer, citations, confidence, reason);
+        ? new Proposal(ProposalOutcome.ANSWER, answer, citations, confidence, reason, Delivery.AUTO,
+            settings.autoWait())
+        : new Proposal(ProposalOutcome.ANSWER, answer, citations, confidence, reason);
   }
 
   /** The entry's answer, cut at a sentence boundary when longer than the limit. */

@@ -1,9 +1,10 @@
 package dev.vigil.activities.connector;
 
+import dev.vigil.workflows.notify.Audience;
 import dev.vigil.workflows.notify.OutboundActivities;
-import dev.vigil.workflows.notify.OutboundKind;
 import dev.vigil.workflows.notify.OutboundMessage;
 import dev.vigil.workflows.notify.OutboundResult;
+import dev.vigil.workflows.notify.SendStatus;
 import dev.vigil.workflows.ticket.TicketIds;
 import io.temporal.activity.Activity;
 import java.util.List;
@@ -46,10 +47,10 @@ public final class ConnectorOutbound implements OutboundActivities {
   public OutboundResult send(OutboundMessage message) {
     String source = TicketIds.sourceOf(workflowId.get());
     TicketApi api = source == null ? null : apis.get(source);
-    boolean customerFacing = "customer".equals(message.audience());
-    if (api != null && OutboundKind.TICKET.equals(message.audience())) {
+    boolean customerFacing = message.audience().customerFacing();
+    if (api != null && message.audience() == Audience.TICKET) {
       // changes to the ticket itself (resolve, close, assign, priority) are not written to the vendors' APIs yet
-      return new OutboundResult("not_sent", 0, message.kind() + " is not written back to " + source
+      return new OutboundResult(SendStatus.NOT_SENT, 0, message.kind().wireName() + " is not written back to " + source
           + ": make the same change in " + source);
     }
     if (api == null || (!customerFacing && !api.supportsInternalNotes())) {
@@ -57,7 +58,7 @@ public final class ConnectorOutbound implements OutboundActivities {
     }
     String already = sent.commentFor(source, message.idempotencyKey());
     if (already != null) {
-      return new OutboundResult("delivered", 200, source + " comment " + already + " (posted by an earlier attempt)");
+      return new OutboundResult(SendStatus.DELIVERED, 200, source + " comment " + already + " (posted by an earlier attempt)");
     }
     sent.recordText(source, message.ticketId(), message.text());
     TicketApi.PostedComment posted = api.postComment(message.ticketId(), message.text(), customerFacing,
@@ -66,7 +67,7 @@ public final class ConnectorOutbound implements OutboundActivities {
       sent.recordId(source, message.ticketId(), posted.commentId());
       sent.recordKey(source, message.idempotencyKey(), posted.commentId());
     }
-    return new OutboundResult("delivered", posted.httpStatus(), source + (customerFacing ? " public reply " :
+    return new OutboundResult(SendStatus.DELIVERED, posted.httpStatus(), source + (customerFacing ? " public reply " :
         " internal note ") + posted.commentId());
   }
 }

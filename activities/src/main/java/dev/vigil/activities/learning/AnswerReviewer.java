@@ -5,7 +5,8 @@ import dev.vigil.workflows.learning.CaseTurn;
 import dev.vigil.workflows.learning.LearningCase;
 import dev.vigil.workflows.learning.ReviewVerdict;
 import dev.vigil.workflows.learning.VigilAnswer;
-import dev.vigil.workflows.ticket.Suggestion;
+import dev.vigil.workflows.ticket.Rating;
+import dev.vigil.workflows.ticket.SuggestionState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,22 +35,22 @@ public final class AnswerReviewer {
         continue;
       }
       String key = c.key() + "#review:" + a.suggestionId();
-      boolean disliked = "dislike".equals(a.rating());
-      boolean liked = "like".equals(a.rating());
+      boolean disliked = a.rating() == Rating.DISLIKE;
+      boolean liked = a.rating() == Rating.LIKE;
       Double agreement = outcomeVector == null ? null : Embedder.cosine(embedder.embed(a.text()), outcomeVector);
       String versus = agreement == null ? "no human resolution to compare with"
           : String.format(Locale.ROOT, "cosine %.2f to the human resolution", agreement);
-      String state = a.state();
-      if (Suggestion.EDITED.equals(state) && a.editedText() != null && !disliked) {
+      SuggestionState state = a.state();
+      if (state == SuggestionState.EDITED && a.editedText() != null && !disliked) {
         verdicts.add(new ReviewVerdict(key, a.suggestionId(), a.citations(), ReviewVerdict.MODIFY, a.editedText(),
             "edited", "the analyst corrected " + a.suggestionId() + " before sending it"));
-      } else if ((Suggestion.ADOPTED.equals(state) || Suggestion.ANSWERED.equals(state)
-          || Suggestion.EDITED.equals(state)) && !disliked) {
-        String feedback = liked ? "liked" : Suggestion.ANSWERED.equals(state) ? "answered" : "adopted";
+      } else if ((state == SuggestionState.ADOPTED || state == SuggestionState.ANSWERED
+          || state == SuggestionState.EDITED) && !disliked) {
+        String feedback = liked ? "liked" : state == SuggestionState.ANSWERED ? "answered" : "adopted";
         verdicts.add(new ReviewVerdict(key, a.suggestionId(), a.citations(), ReviewVerdict.KEEP, null, feedback,
-            a.suggestionId() + " was " + (Suggestion.ANSWERED.equals(state) ? "sent to the customer" : "adopted")
+            a.suggestionId() + " was " + (state == SuggestionState.ANSWERED ? "sent to the customer" : "adopted")
                 + (liked ? " and liked" : "") + " and the ticket was resolved (" + versus + ")"));
-      } else if (Suggestion.DISMISSED.equals(state) || disliked) {
+      } else if (state == SuggestionState.DISMISSED || disliked) {
         String signal = disliked ? "disliked" : "dismissed";
         if (agreement != null && agreement < settings.disagreementCosine()) {
           verdicts.add(new ReviewVerdict(key, a.suggestionId(), a.citations(), ReviewVerdict.DELETE, null, signal,

@@ -7,6 +7,7 @@ import dev.vigil.workflows.learning.VigilAnswer;
 import dev.vigil.workflows.ticket.Customer;
 import dev.vigil.workflows.ticket.Message;
 import dev.vigil.workflows.ticket.Suggestion;
+import dev.vigil.workflows.ticket.SuggestionState;
 import dev.vigil.workflows.ticket.TicketView;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,7 +52,7 @@ public final class CasePreparer {
     }
     List<VigilAnswer> answers = new ArrayList<>();
     for (Suggestion s : ticket.suggestions()) {
-      String edited = Suggestion.EDITED.equals(s.state())
+      String edited = s.state() == SuggestionState.EDITED
           ? ticket.messages().stream().filter(m -> m.id().equals("vigil-" + s.id())).map(Message::text)
               .findFirst().orElse(null)
           : null;

@@ -8,6 +8,7 @@ import dev.vigil.workflows.notify.OutboundActivities;
 import dev.vigil.workflows.notify.OutboundFailures;
 import dev.vigil.workflows.notify.OutboundMessage;
 import dev.vigil.workflows.notify.OutboundResult;
+import dev.vigil.workflows.notify.SendStatus;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ public class HttpOutboundActivities implements OutboundActivities {
   @Override
   public OutboundResult send(OutboundMessage message) {
     if (url == null) {
-      return new OutboundResult("not_configured", 0, "VIGIL_OUTBOUND_URL is not set");
+      return new OutboundResult(SendStatus.NOT_CONFIGURED, 0, "VIGIL_OUTBOUND_URL is not set");
     }
     byte[] body;
     try {
@@ -65,7 +66,7 @@ public class HttpOutboundActivities implements OutboundActivities {
     }
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
-      return new OutboundResult("delivered", status, "");
+      return new OutboundResult(SendStatus.DELIVERED, status, "");
     }
     String detail = "outbound webhook answered " + status + ": " + abbreviate(response.body());
     if (status == 408 || status == 429 || status >= 500) {

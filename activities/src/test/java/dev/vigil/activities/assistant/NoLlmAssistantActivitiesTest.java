@@ -2,13 +2,15 @@ package dev.vigil.activities.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.activities.knowledge.KnowledgeEntry;
 import dev.vigil.activities.knowledge.EntryKind;
 import dev.vigil.activities.knowledge.EntryStatus;
+import dev.vigil.activities.knowledge.KnowledgeEntry;
 import dev.vigil.activities.knowledge.Provenance;
 import dev.vigil.activities.knowledge.SharedEmbedder;
 import dev.vigil.activities.knowledge.lucene.LuceneKnowledgeIndex;
+import dev.vigil.workflows.assistant.Delivery;
 import dev.vigil.workflows.assistant.Proposal;
+import dev.vigil.workflows.assistant.ProposalOutcome;
 import dev.vigil.workflows.assistant.ProposeRequest;
 import dev.vigil.workflows.assistant.TurnKind;
 import dev.vigil.workflows.assistant.UnderstandRequest;
@@ -74,7 +76,7 @@ class NoLlmAssistantActivitiesTest {
   @Test
   void anUnrelatedQuestionGetsNoAnswer_withTheBestScoreInTheReason() {
     Proposal p = ask("Can you recommend a good pizza place in Rome?", "globex", List.of(), List.of());
-    assertThat(p.outcome()).isEqualTo(Proposal.NO_KNOWLEDGE);
+    assertThat(p.outcome()).isEqualTo(ProposalOutcome.NO_KNOWLEDGE);
     assertThat(p.reason()).contains("no knowledge above threshold");
   }
 
@@ -89,10 +91,10 @@ class NoLlmAssistantActivitiesTest {
   @Test
   void repeatsAreSuppressed_byCitationAndByAnswerSimilarity() {
     Proposal cited = ask("I forgot my password, what now?", "globex", List.of(), List.of("faq-password"));
-    assertThat(cited.outcome()).isEqualTo(Proposal.REPEAT);
+    assertThat(cited.outcome()).isEqualTo(ProposalOutcome.REPEAT);
     Proposal similar = ask("I forgot my password, what now?", "globex",
         List.of("Open Settings > Security and choose Reset password; a link goes to your e-mail."), List.of());
-    assertThat(similar.outcome()).isEqualTo(Proposal.REPEAT);
+    assertThat(similar.outcome()).isEqualTo(ProposalOutcome.REPEAT);
     assertThat(similar.reason()).contains("repeat of an earlier suggestion");
   }
 
@@ -102,14 +104,14 @@ class NoLlmAssistantActivitiesTest {
         new AssistantSettings(0.55, 0.7, 700, "suggest", java.util.Map.of("acme", "auto", "quiet", "off"), 0.8,
             java.time.Duration.ofMinutes(5)), meters);
     assertThat(perTenant.understand(new UnderstandRequest("T", "quiet", "s", List.of("how?"))).delivery())
-        .isEqualTo("off");
+        .isEqualTo(Delivery.OFF);
     Proposal exact = perTenant.propose(new ProposeRequest("T", "How do I reset my password?", "acme", null,
         List.of(), List.of()));
-    assertThat(exact.delivery()).isEqualTo("auto");
+    assertThat(exact.delivery()).isEqualTo(Delivery.AUTO);
     assertThat(exact.autoAfter()).isEqualTo(java.time.Duration.ofMinutes(5));
     Proposal other = perTenant.propose(new ProposeRequest("T", "How do I reset my password?", "globex", null,
         List.of(), List.of()));
-    assertThat(other.delivery()).isEqualTo("suggest");
+    assertThat(other.delivery()).isEqualTo(Delivery.SUGGEST);
   }
 
   @Test

@@ -10,7 +10,8 @@ import dev.vigil.workflows.learning.CaseTurn;
 import dev.vigil.workflows.learning.LearningCase;
 import dev.vigil.workflows.learning.ReviewVerdict;
 import dev.vigil.workflows.learning.VigilAnswer;
-import dev.vigil.workflows.ticket.Suggestion;
+import dev.vigil.workflows.ticket.Rating;
+import dev.vigil.workflows.ticket.SuggestionState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class AnswerReviewerTest {
     return learningCase("T-9", "acme", "acme", "network", "VPN drops", TURNS, resolution, List.of(answer));
   }
 
-  private static VigilAnswer answer(String text, String state, String rating, String edited) {
+  private static VigilAnswer answer(String text, SuggestionState state, Rating rating, String edited) {
     return new VigilAnswer("S1", text, List.of("faq-vpn", "faq-ike"), state, rating, edited);
   }
 
@@ -50,7 +51,7 @@ class AnswerReviewerTest {
 
   @Test
   void anAdoptedAnswerIsKept() {
-    ReviewVerdict v = onlyVerdict(answer(CONTRADICTED, Suggestion.ADOPTED, null, null), RESOLUTION);
+    ReviewVerdict v = onlyVerdict(answer(CONTRADICTED, SuggestionState.ADOPTED, null, null), RESOLUTION);
 
     assertThat(v.verdict()).isEqualTo(ReviewVerdict.KEEP);
     assertThat(v.feedback()).isEqualTo("adopted");
@@ -58,9 +59,9 @@ class AnswerReviewerTest {
 
   @Test
   void anAnswerVigilSentIsKeptAsAnswered_andALikeIsNoted() {
-    assertThat(onlyVerdict(answer(AGREES, Suggestion.ANSWERED, null, null), RESOLUTION))
+    assertThat(onlyVerdict(answer(AGREES, SuggestionState.ANSWERED, null, null), RESOLUTION))
         .extracting(ReviewVerdict::verdict, ReviewVerdict::feedback).containsExactly(ReviewVerdict.KEEP, "answered");
-    assertThat(onlyVerdict(answer(AGREES, Suggestion.ADOPTED, "like", null), RESOLUTION))
+    assertThat(onlyVerdict(answer(AGREES, SuggestionState.ADOPTED, Rating.LIKE, null), RESOLUTION))
         .extracting(ReviewVerdict::verdict, ReviewVerdict::feedback).containsExactly(ReviewVerdict.KEEP, "liked");
   }
 
@@ -68,7 +69,7 @@ class AnswerReviewerTest {
   void anEditedAnswerIsModifiedWithTheAnalystsText() {
     String edited = "Set the IKE lifetime to 28800 seconds on both peers and restart the tunnel.";
 
-    ReviewVerdict v = onlyVerdict(answer(AGREES, Suggestion.EDITED, null, edited), RESOLUTION);
+    ReviewVerdict v = onlyVerdict(answer(AGREES, SuggestionState.EDITED, null, edited), RESOLUTION);
 
     assertThat(v.verdict()).isEqualTo(ReviewVerdict.MODIFY);
     assertThat(v.correctedAnswer()).isEqualTo(edited);
@@ -77,7 +78,7 @@ class AnswerReviewerTest {
 
   @Test
   void aDismissedAnswerTheResolutionContradictsIsDeleted() {
-    ReviewVerdict v = onlyVerdict(answer(CONTRADICTED, Suggestion.DISMISSED, null, null), RESOLUTION);
+    ReviewVerdict v = onlyVerdict(answer(CONTRADICTED, SuggestionState.DISMISSED, null, null), RESOLUTION);
 
     assertThat(v.verdict()).isEqualTo(ReviewVerdict.DELETE);
     assertThat(v.feedback()).isEqualTo("dismissed");
@@ -86,14 +87,14 @@ class AnswerReviewerTest {
 
   @Test
   void aDislikedAnswerTheResolutionContradictsIsDeleted() {
-    assertThat(onlyVerdict(answer(CONTRADICTED, Suggestion.ADOPTED, "dislike", null), RESOLUTION))
+    assertThat(onlyVerdict(answer(CONTRADICTED, SuggestionState.ADOPTED, Rating.DISLIKE, null), RESOLUTION))
         .extracting(ReviewVerdict::verdict, ReviewVerdict::feedback)
         .containsExactly(ReviewVerdict.DELETE, "disliked");
   }
 
   @Test
   void aDismissedAnswerTheResolutionAgreesWithIsKeptAndCounted() {
-    ReviewVerdict v = onlyVerdict(answer(AGREES, Suggestion.DISMISSED, null, null), RESOLUTION);
+    ReviewVerdict v = onlyVerdict(answer(AGREES, SuggestionState.DISMISSED, null, null), RESOLUTION);
 
     assertThat(v.verdict()).isEqualTo(ReviewVerdict.KEEP);
     assertThat(v.feedback()).isEqualTo("dismissed");
@@ -104,7 +105,7 @@ class AnswerReviewerTest {
   void aDismissalWithoutAnyHumanResolutionIsCountedButRetiresNothing() {
     LearningCase c = learningCase("T-12", "acme", "acme", "network", "VPN drops",
         List.of(customer("c1", "Our VPN tunnel drops every hour. How do we keep it up?")), null,
-        List.of(answer(CONTRADICTED, Suggestion.DISMISSED, null, null)));
+        List.of(answer(CONTRADICTED, SuggestionState.DISMISSED, null, null)));
 
     assertThat(reviewer.review(c)).singleElement().satisfies(v -> {
       assertThat(v.verdict()).isEqualTo(ReviewVerdict.KEEP);
@@ -115,7 +116,7 @@ class AnswerReviewerTest {
 
   @Test
   void anAnswerNobodyActedOnIsKeptAsMatchedWhenTheResolutionAgrees() {
-    ReviewVerdict v = onlyVerdict(answer(AGREES, Suggestion.OFFERED, null, null), RESOLUTION);
+    ReviewVerdict v = onlyVerdict(answer(AGREES, SuggestionState.OFFERED, null, null), RESOLUTION);
 
     assertThat(v.verdict()).isEqualTo(ReviewVerdict.KEEP);
     assertThat(v.feedback()).isEqualTo("matched");
@@ -123,15 +124,15 @@ class AnswerReviewerTest {
 
   @Test
   void anAnswerNobodyActedOnGetsNoVerdictWhenTheResolutionDiffers() {
-    assertThat(reviewer.review(withAnswer(answer(CONTRADICTED, Suggestion.OFFERED, null, null), RESOLUTION)))
+    assertThat(reviewer.review(withAnswer(answer(CONTRADICTED, SuggestionState.OFFERED, null, null), RESOLUTION)))
         .isEmpty();
-    assertThat(reviewer.review(withAnswer(answer(AGREES, Suggestion.CANCELLED, null, null), null)))
+    assertThat(reviewer.review(withAnswer(answer(AGREES, SuggestionState.CANCELLED, null, null), null)))
         .as("no resolution to compare with").isEmpty();
   }
 
   @Test
   void anAnswerWithoutCitationsGetsNoVerdict() {
-    VigilAnswer uncited = new VigilAnswer("S1", AGREES, List.of(), Suggestion.ADOPTED, null, null);
+    VigilAnswer uncited = new VigilAnswer("S1", AGREES, List.of(), SuggestionState.ADOPTED, null, null);
 
     assertThat(reviewer.review(withAnswer(uncited, RESOLUTION))).isEmpty();
   }
@@ -142,7 +143,7 @@ class AnswerReviewerTest {
         customer("c1", "Our VPN tunnel drops every hour. How do we keep it up?"),
         analyst("a2", RESOLUTION),
         analyst("vigil-S2", CONTRADICTED)),
-        null, List.of(answer(AGREES, Suggestion.DISMISSED, null, null)));
+        null, List.of(answer(AGREES, SuggestionState.DISMISSED, null, null)));
 
     assertThat(reviewer.review(c)).singleElement().extracting(ReviewVerdict::verdict)
         .isEqualTo(ReviewVerdict.KEEP);
@@ -151,8 +152,8 @@ class AnswerReviewerTest {
   @Test
   void everyAnswerOnTheCaseIsReviewedInOrder() {
     LearningCase c = learningCase("T-11", "acme", "acme", "network", "VPN drops", TURNS, RESOLUTION, List.of(
-        new VigilAnswer("S1", CONTRADICTED, List.of("faq-pw"), Suggestion.DISMISSED, null, null),
-        new VigilAnswer("S2", AGREES, List.of("faq-vpn"), Suggestion.ADOPTED, null, null)));
+        new VigilAnswer("S1", CONTRADICTED, List.of("faq-pw"), SuggestionState.DISMISSED, null, null),
+        new VigilAnswer("S2", AGREES, List.of("faq-vpn"), SuggestionState.ADOPTED, null, null)));
 
     assertThat(reviewer.review(c)).extracting(ReviewVerdict::suggestionId, ReviewVerdict::verdict)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("S1", ReviewVerdict.DELETE),

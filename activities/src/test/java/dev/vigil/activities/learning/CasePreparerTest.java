@@ -16,6 +16,7 @@ import dev.vigil.workflows.ticket.Customer;
 import dev.vigil.workflows.ticket.Message;
 import dev.vigil.workflows.ticket.Role;
 import dev.vigil.workflows.ticket.Suggestion;
+import dev.vigil.workflows.ticket.SuggestionState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ class CasePreparerTest {
             + " again.", LearningFixtures.T0, null, LearningFixtures.T0));
     List<Suggestion> suggestions = List.of(
         suggestion("S1", "Hi Margaret, rotate the key " + API_KEY + " under Settings > API keys.",
-            List.of("faq-api-key-rotate"), Suggestion.EDITED, null));
+            List.of("faq-api-key-rotate"), SuggestionState.EDITED, null));
     return closed("T-100", "401 for Margaret Thornbury from " + IPV4, "api", customer,
         new Analyst(ANALYST_ID, "Rafael Okonkwo"), messages, suggestions,
         "Rotated the revoked key for " + CUSTOMER_ID + "; Rafael confirmed with " + EMAIL + " on " + PHONE + ".");

@@ -25,6 +25,7 @@ import dev.vigil.workflows.ticket.Customer;
 import dev.vigil.workflows.ticket.Message;
 import dev.vigil.workflows.ticket.Role;
 import dev.vigil.workflows.ticket.Suggestion;
+import dev.vigil.workflows.ticket.SuggestionState;
 import dev.vigil.workflows.ticket.TicketView;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -427,12 +428,13 @@ class LeakCorpusTest {
       List<Suggestion> suggestions = new ArrayList<>();
       if (i % 4 == 1) {
         // Vigil answered from the shared FAQ; the analyst's fate for it varies
-        String state = List.of(Suggestion.EDITED, Suggestion.ADOPTED, Suggestion.DISMISSED).get((i / 4) % 3);
-        String vigilText = "Hi " + first + ", " + (state.equals(Suggestion.DISMISSED)
+        SuggestionState state = List.of(SuggestionState.EDITED, SuggestionState.ADOPTED, SuggestionState.DISMISSED)
+            .get((i / 4) % 3);
+        String vigilText = "Hi " + first + ", " + (state == SuggestionState.DISMISSED
             ? "please clear your browser cache and sign in again." : topic.fix());
         suggestions.add(LearningFixtures.suggestion("S1", vigilText, List.of("faq-" + topic.key()), state, null));
-        if (!state.equals(Suggestion.DISMISSED)) {
-          String sent = state.equals(Suggestion.EDITED)
+        if (state != SuggestionState.DISMISSED) {
+          String sent = state == SuggestionState.EDITED
               ? "Hi " + first + ", " + topic.fix() + " Your gateway " + ipv4 + " needs it too; write to "
                   + analystEmail + " or call " + phone + "."
               : vigilText;

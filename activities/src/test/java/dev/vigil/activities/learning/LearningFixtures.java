@@ -7,8 +7,10 @@ import dev.vigil.workflows.learning.VigilAnswer;
 import dev.vigil.workflows.ticket.Analyst;
 import dev.vigil.workflows.ticket.Customer;
 import dev.vigil.workflows.ticket.Message;
+import dev.vigil.workflows.ticket.Rating;
 import dev.vigil.workflows.ticket.Role;
 import dev.vigil.workflows.ticket.Suggestion;
+import dev.vigil.workflows.ticket.SuggestionState;
 import dev.vigil.workflows.ticket.TicketIds;
 import dev.vigil.workflows.ticket.TicketStatus;
 import dev.vigil.workflows.ticket.TicketView;
@@ -29,7 +31,8 @@ final class LearningFixtures {
     return new Message(id, Role.ANALYST, author, text, T0, null, T0);
   }
 
-  static Suggestion suggestion(String id, String text, List<String> citations, String state, String rating) {
+  static Suggestion suggestion(String id, String text, List<String> citations, SuggestionState state,
+      Rating rating) {
     return new Suggestion(id, text, citations, 0.8, state, T0, rating, null, null);
   }
 

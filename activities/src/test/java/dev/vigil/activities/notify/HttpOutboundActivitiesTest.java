@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.vigil.workflows.notify.Audience;
+import dev.vigil.workflows.notify.OutboundKind;
 import dev.vigil.workflows.notify.OutboundMessage;
 import dev.vigil.workflows.notify.OutboundResult;
+import dev.vigil.workflows.notify.SendStatus;
 import io.temporal.failure.ApplicationFailure;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -20,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /** The outbound webhook against a real HTTP receiver on loopback. */
 class HttpOutboundActivitiesTest {
-  private static final OutboundMessage MESSAGE = new OutboundMessage("ticket:desk:T-1/vigil-S1", "T-1", "answer",
-      "customer", "Raise the quota under Settings > Limits.", "S1", Instant.parse("2026-11-27T10:00:00Z"));
+  private static final OutboundMessage MESSAGE = new OutboundMessage("ticket:desk:T-1/vigil-S1", "T-1",
+      OutboundKind.ANSWER, Audience.CUSTOMER, "Raise the quota under Settings > Limits.", "S1", Instant.parse("2026-11-27T10:00:00Z"));
 
   private HttpServer receiver;
   private final List<String[]> received = new CopyOnWriteArrayList<>();
@@ -55,7 +58,7 @@ class HttpOutboundActivitiesTest {
   @Test
   void deliversASignedMessageWithItsIdempotencyKey() {
     OutboundResult result = outbound().send(MESSAGE);
-    assertThat(result.status()).isEqualTo("delivered");
+    assertThat(result.status()).isEqualTo(SendStatus.DELIVERED);
     assertThat(result.httpStatus()).isEqualTo(202);
     assertThat(received).singleElement().satisfies(r -> {
       assertThat(r[0]).isEqualTo("ticket:desk:T-1/vigil-S1");
@@ -76,7 +79,7 @@ class HttpOutboundActivitiesTest {
   @Test
   void withoutAnUrlNothingIsSent_andTheResultSaysSo() {
     OutboundResult result = new HttpOutboundActivities("", signature).send(MESSAGE);
-    assertThat(result.status()).isEqualTo("not_configured");
+    assertThat(result.status()).isEqualTo(SendStatus.NOT_CONFIGURED);
     assertThat(received).isEmpty();
   }
 }

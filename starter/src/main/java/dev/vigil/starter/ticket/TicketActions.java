@@ -3,6 +3,7 @@ package dev.vigil.starter.ticket;
 import dev.vigil.workflows.ticket.Analyst;
 import dev.vigil.workflows.ticket.IncomingMessage;
 import dev.vigil.workflows.ticket.Priority;
+import dev.vigil.workflows.ticket.Rating;
 import dev.vigil.workflows.ticket.Role;
 import dev.vigil.workflows.ticket.SuggestionFeedback;
 import dev.vigil.workflows.ticket.TicketEvent;
@@ -109,7 +110,7 @@ public class TicketActions {
   /** {@code like} or {@code dislike}. */
   public TicketView rate(String ticketId, String suggestionId, String rating, Actor actor) {
     return feedback(ticketId, TicketEventType.SUGGESTION_RATED,
-        new SuggestionFeedback(suggestionId, null, rating, null), actor);
+        new SuggestionFeedback(suggestionId, null, Rating.fromWire(rating), null), actor);
   }
 
   public TicketView resolve(String ticketId, String note, Actor actor) {

@@ -9,6 +9,7 @@ import dev.vigil.workflows.ticket.Message;
 import dev.vigil.workflows.ticket.TicketIds;
 import dev.vigil.workflows.ticket.TicketView;
 import dev.vigil.workflows.ticket.TimelineEntry;
+import dev.vigil.workflows.ticket.TimelineKind;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -79,7 +80,7 @@ public class StatusPage {
       last = later(last, reply.at() != null ? reply.at() : reply.receivedAt());
     }
     for (TimelineEntry entry : view.timeline()) {
-      if ("status".equals(entry.kind())) {
+      if (entry.kind() == TimelineKind.STATUS) {
         last = later(last, entry.at());
       }
     }

@@ -8,10 +8,13 @@ import dev.vigil.activities.connector.ConnectorOutbound;
 import dev.vigil.activities.connector.SentComments;
 import dev.vigil.activities.connector.TicketApi;
 import dev.vigil.activities.connector.VendorHttp;
+import dev.vigil.workflows.notify.Audience;
 import dev.vigil.workflows.notify.OutboundActivities;
 import dev.vigil.workflows.notify.OutboundFailures;
+import dev.vigil.workflows.notify.OutboundKind;
 import dev.vigil.workflows.notify.OutboundMessage;
 import dev.vigil.workflows.notify.OutboundResult;
+import dev.vigil.workflows.notify.SendStatus;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +59,7 @@ public abstract class OutboundConnectorContract {
     sent = new SentComments(null);
     OutboundActivities genericWebhook = message -> {
       generic.add(message);
-      return new OutboundResult("delivered", 202, "generic");
+      return new OutboundResult(SendStatus.DELIVERED, 202, "generic");
     };
     outbound = new ConnectorOutbound(List.of(api(fake.url(), new VendorHttp())), genericWebhook, sent,
         () -> "ticket:" + system() + ":" + ticketId());
@@ -68,8 +71,9 @@ public abstract class OutboundConnectorContract {
   }
 
   protected OutboundMessage message(String audience, String text) {
-    return new OutboundMessage("ticket:" + system() + ":" + ticketId() + "/" + UUID.randomUUID(), ticketId(),
-        audience.equals("customer") ? "analyst_reply" : "alert", audience, text, "S1", Instant.now());
+    OutboundKind kind = audience.equals("customer") ? OutboundKind.ANALYST_REPLY : OutboundKind.ALERT;
+    return new OutboundMessage("ticket:" + system() + ":" + ticketId() + "/" + UUID.randomUUID(), ticketId(), kind,
+        Audience.fromWire(audience), text, "S1", Instant.now());
   }
 
   @Test
@@ -77,7 +81,7 @@ public abstract class OutboundConnectorContract {
     OutboundMessage reply = message("customer", "Open Profile > Security and enable two-factor.");
     OutboundResult result = outbound.send(reply);
 
-    assertThat(result.status()).isEqualTo("delivered");
+    assertThat(result.status()).isEqualTo(SendStatus.DELIVERED);
     List<FakeVendorApi.Recorded> created = fake.created(system(), ticketId());
     assertThat(created).hasSize(1);
     assertThat(isPublic(created.get(0).body())).isTrue();
@@ -153,7 +157,7 @@ public abstract class OutboundConnectorContract {
   void aTicketOfAnotherSourceUsesTheGenericWebhook() {
     ConnectorOutbound other = new ConnectorOutbound(List.of(api(fake.url(), new VendorHttp())), message -> {
       generic.add(message);
-      return new OutboundResult("delivered", 202, "generic");
+      return new OutboundResult(SendStatus.DELIVERED, 202, "generic");
     }, sent, () -> "ticket:desk:T-1");
     other.send(message("customer", "Hi"));
     assertThat(fake.requests()).isEmpty();

@@ -20,6 +20,7 @@ import dev.vigil.workflows.ticket.Customer;
 import dev.vigil.workflows.ticket.IncomingMessage;
 import dev.vigil.workflows.ticket.Priority;
 import dev.vigil.workflows.ticket.Role;
+import dev.vigil.workflows.ticket.SuggestionState;
 import dev.vigil.workflows.ticket.TicketDelivery;
 import dev.vigil.workflows.ticket.TicketEvent;
 import dev.vigil.workflows.ticket.TicketEventType;
@@ -150,7 +151,8 @@ class WorkerCrashTest {
     release.countDown();
     Process second = startWorker("w2");
 
-    TicketView answered = await("CR-ANSWER", v -> v.suggestions().stream().anyMatch(s -> s.state().equals("answered"))
+    TicketView answered = await("CR-ANSWER", v -> v.suggestions().stream()
+        .anyMatch(s -> s.state() == SuggestionState.ANSWERED)
         && v.decisions().stream().anyMatch(d -> d.action().equals("outbound delivered")));
     TicketView pipelined = await("CR-PIPE", v -> !v.suggestions().isEmpty());
     TicketView learned = await("CR-LEARN", v -> v.learning() != null);

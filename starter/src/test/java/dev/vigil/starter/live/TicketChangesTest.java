@@ -3,9 +3,11 @@ package dev.vigil.starter.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.workflows.ticket.Decision;
+import dev.vigil.workflows.ticket.DecisionKind;
 import dev.vigil.workflows.ticket.Message;
 import dev.vigil.workflows.ticket.Role;
 import dev.vigil.workflows.ticket.Suggestion;
+import dev.vigil.workflows.ticket.SuggestionState;
 import dev.vigil.workflows.ticket.TicketStatus;
 import dev.vigil.workflows.ticket.TicketView;
 import java.time.Instant;
@@ -17,11 +19,12 @@ class TicketChangesTest {
   private static final Message ASKED = new Message("m1", Role.CUSTOMER, "Ada", "How do I rotate keys?", T0, "e1",
       T0);
   private static final Suggestion OFFERED = new Suggestion("S1", "Open settings.", List.of("faq-1"), 0.8,
-      Suggestion.OFFERED, T0, null, null, null);
+      SuggestionState.OFFERED, T0, null, null, null);
 
   private static TicketView base() {
     return Views.view(TicketStatus.ESCALATED, T0, List.of(ASKED), List.of(OFFERED),
-        List.of(new Decision(T0, "suggested S1 to the analyst", "best match faq-1")), List.of());
+        List.of(new Decision(T0, DecisionKind.SUGGESTED, "suggested S1 to the analyst", "best match faq-1")),
+        List.of());
   }
 
   @Test
@@ -35,11 +38,12 @@ class TicketChangesTest {
   void onlyTheSectionsThatChangedAreNamed() {
     TicketView before = base();
     TicketView decided = Views.view(TicketStatus.ESCALATED, T0, List.of(ASKED), List.of(OFFERED),
-        List.of(before.decisions().get(0), new Decision(T0, "silent", "thanks: nothing to help with")), List.of());
+        List.of(before.decisions().get(0), new Decision(T0, DecisionKind.SILENT, "silent",
+            "thanks: nothing to help with")), List.of());
     assertThat(TicketChanges.parts(before, decided)).containsExactly(TicketChanges.DECISIONS);
 
-    Suggestion adopted = new Suggestion("S1", "Open settings.", List.of("faq-1"), 0.8, Suggestion.ADOPTED, T0, null,
-        "andy", T0);
+    Suggestion adopted = new Suggestion("S1", "Open settings.", List.of("faq-1"), 0.8, SuggestionState.ADOPTED, T0,
+        null, "andy", T0);
     Message sent = new Message("vigil-S1", Role.ANALYST, "andy", "Open settings.", T0, "ui:k", T0);
     TicketView after = Views.view(TicketStatus.WAITING_ON_CUSTOMER, T0, List.of(ASKED, sent), List.of(adopted),
         before.decisions(), List.of());
@@ -54,7 +58,7 @@ class TicketChangesTest {
   void theCustomerSeesStatusAndRepliesButNotTheInternals() {
     TicketView before = base();
     TicketView internal = Views.view(TicketStatus.ESCALATED, T0, List.of(ASKED), List.of(),
-        List.of(new Decision(T0, "silent", "internal reasoning")), List.of());
+        List.of(new Decision(T0, DecisionKind.SILENT, "silent", "internal reasoning")), List.of());
     assertThat(TicketChanges.customerVisibleChanged(before, internal)).as("suggestions and decisions").isFalse();
     assertThat(TicketChanges.customerVisibleChanged(before, Views.with(before, TicketStatus.RESOLVED))).isTrue();
     Message update = new Message("progress-1", Role.VIGIL, "Vigil", "An analyst is on it.", T0, null, T0);

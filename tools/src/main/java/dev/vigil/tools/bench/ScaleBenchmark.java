@@ -2,7 +2,6 @@ package dev.vigil.tools.bench;
 
 import dev.vigil.workflows.ticket.Customer;
 import dev.vigil.workflows.ticket.IncomingMessage;
-import dev.vigil.workflows.ticket.Message;
 import dev.vigil.workflows.ticket.Priority;
 import dev.vigil.workflows.ticket.Role;
 import dev.vigil.workflows.ticket.TicketDelivery;
@@ -13,6 +12,8 @@ import dev.vigil.workflows.ticket.TicketIds;
 import dev.vigil.workflows.ticket.TicketSettings;
 import dev.vigil.workflows.ticket.TicketView;
 import dev.vigil.workflows.ticket.TicketWorkflow;
+import dev.vigil.workflows.ticket.TimelineEntry;
+import dev.vigil.workflows.ticket.TimelineKind;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,7 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * {@code ./vigil bench scale}: opens many tickets at once, each with a dialogue and a pending progress-update timer,
  * on the embedded stack (one process: web app, worker, in-process dev server), then reports the time to open them,
- * the heap and resident memory, and how late a sample of their progress timers fire.
+ * the heap and resident memory, and how late a sample of their progress updates went out (from each ticket's
+ * timeline: when the update was due, when it was sent).
  */
 public final class ScaleBenchmark {
 
@@ -85,42 +87,35 @@ public final class ScaleBenchmark {
       out.printf(Locale.ROOT, "opened in %.0f s: %.0f tickets/s, %.0f events/s%n", openSeconds,
           options.tickets() / openSeconds, events / openSeconds);
 
-      // the sample: the tickets opened last, whose timers are furthest away
+      // the sample: the tickets opened last. Each one's first progress update is due a cadence after its last
+      // message from support (or its creation), so by the end of opening plus a cadence at the latest. Lateness is
+      // read from the ticket's own timeline, which records when each update was due and when it was sent; reading
+      // the ticket's next check-in instead would see it already moved on to the following update once one was sent.
+      Instant openedAt = Instant.now();
+      Instant allDue = openedAt.plus(options.cadence());
       List<String> sample = new ArrayList<>();
-      List<Instant> due = new ArrayList<>();
       for (int i = options.tickets() - options.sample(); i < options.tickets(); i++) {
-        TicketView v = view(client, "SCALE-" + i);
         sample.add("SCALE-" + i);
-        due.add(v.nextCheckInAt());
       }
-      Instant lastDue = due.stream().filter(java.util.Objects::nonNull).max(Instant::compareTo).orElseThrow();
       long heapOpen = usedHeapAfterGc();
-      out.printf(Locale.ROOT, "all open: heap %.0f MiB after GC, RSS %.0f MiB; waiting for the sample's timers "
-          + "(last due %s)%n", heapOpen / 1048576.0, rssBytes() / 1048576.0, lastDue);
-      // each sampled ticket is read until its update is there (or ten minutes past the last due time)
-      Instant giveUp = lastDue.plus(Duration.ofMinutes(10));
+      out.printf(Locale.ROOT, "all open: heap %.0f MiB after GC, RSS %.0f MiB; waiting for the sample's first "
+          + "progress updates (all due by %s)%n", heapOpen / 1048576.0, rssBytes() / 1048576.0, allDue);
+      Instant giveUp = allDue.plus(Duration.ofMinutes(10));
+      if (Instant.now().isBefore(allDue)) {
+        Thread.sleep(Duration.between(Instant.now(), allDue).toMillis());
+      }
       List<Double> lateness = new ArrayList<>();
       int missing = 0;
-      for (int i = 0; i < sample.size(); i++) {
-        Instant expected = due.get(i);
-        Message update = null;
-        while (expected != null && update == null) {
-          if (Instant.now().isBefore(expected)) {
-            Thread.sleep(Math.max(1, Duration.between(Instant.now(), expected).toMillis()));
-          }
-          update = view(client, sample.get(i)).messages().stream().filter(m -> m.role() == Role.VIGIL).findFirst()
-              .orElse(null);
-          if (update == null && Instant.now().isAfter(giveUp)) {
-            break;
-          }
-          if (update == null) {
-            Thread.sleep(200);
-          }
+      for (String id : sample) {
+        TimelineEntry update = firstProgressUpdate(view(client, id));
+        while (update == null && Instant.now().isBefore(giveUp)) {
+          Thread.sleep(500);
+          update = firstProgressUpdate(view(client, id));
         }
-        if (expected == null || update == null) {
+        if (update == null) {
           missing++;
         } else {
-          lateness.add(Duration.between(expected, update.receivedAt()).toMillis() / 1.0);
+          lateness.add((double) Duration.between(update.progressDueAt(), update.at()).toMillis());
         }
       }
       Collections.sort(lateness);
@@ -159,6 +154,11 @@ public final class ScaleBenchmark {
           TicketFacts.onlyId(id), new IncomingMessage(id + "-msg" + m, role, role == Role.CUSTOMER ? "Sam" : "Ana",
           "Message " + m + " of the dialogue on " + id + ": the nightly job is slow again."), null, null, null));
     }
+  }
+
+  /** The ticket's first progress update on its timeline (when it was sent, and when it was due), or null. */
+  private static TimelineEntry firstProgressUpdate(TicketView view) {
+    return view.timeline().stream().filter(t -> t.kind() == TimelineKind.PROGRESS_UPDATE).findFirst().orElse(null);
   }
 
   private static void send(WorkflowClient client, TicketSettings settings, TicketEvent event) {

@@ -8,6 +8,7 @@ import dev.vigil.activities.knowledge.KnowledgeQuery;
 import dev.vigil.activities.knowledge.MiniLmEmbedder;
 import dev.vigil.activities.notify.WebhookSignature;
 import dev.vigil.tools.bench.knowledge.SyntheticKnowledge;
+import dev.vigil.workflows.ticket.DecisionKind;
 import dev.vigil.workflows.ticket.TicketIds;
 import dev.vigil.workflows.ticket.TicketView;
 import dev.vigil.workflows.ticket.TicketWorkflow;
@@ -282,7 +283,7 @@ public final class TicketBenchmark {
       if (!view.suggestions().isEmpty()) {
         return new double[] {accepted, (System.nanoTime() - t0) / 1e6};
       }
-      if (view.decisions().stream().anyMatch(d -> d.action().equals("silent"))) {
+      if (view.decisions().stream().anyMatch(d -> d.kind() == DecisionKind.SILENT)) {
         return new double[] {accepted, Double.NaN};
       }
       // every query is a workflow task on the same 2 cores: polling harder would measure the poller

@@ -27,6 +27,7 @@ import dev.vigil.workflows.learning.LearningWorkflowImpl;
 import dev.vigil.workflows.notify.OutboundActivities;
 import dev.vigil.workflows.notify.OutboundMessage;
 import dev.vigil.workflows.notify.OutboundResult;
+import dev.vigil.workflows.notify.SendStatus;
 import dev.vigil.workflows.shared.TaskQueues;
 import dev.vigil.workflows.ticket.TicketSearchAttributes;
 import dev.vigil.workflows.ticket.TicketWorkflowImpl;
@@ -203,7 +204,7 @@ public final class EvaluationHarness {
   private static final class NothingSent implements OutboundActivities {
     @Override
     public OutboundResult send(OutboundMessage message) {
-      return new OutboundResult("not_configured", 0, "evaluation: nothing is sent");
+      return new OutboundResult(SendStatus.NOT_CONFIGURED, 0, "evaluation: nothing is sent");
     }
   }
 }

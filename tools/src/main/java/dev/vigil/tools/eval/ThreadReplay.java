@@ -6,6 +6,7 @@ import dev.vigil.workflows.learning.LearningOutcome;
 import dev.vigil.workflows.ticket.Analyst;
 import dev.vigil.workflows.ticket.Customer;
 import dev.vigil.workflows.ticket.Decision;
+import dev.vigil.workflows.ticket.DecisionKind;
 import dev.vigil.workflows.ticket.IncomingMessage;
 import dev.vigil.workflows.ticket.Priority;
 import dev.vigil.workflows.ticket.Role;
@@ -89,7 +90,7 @@ final class ThreadReplay {
     List<String> learning = outcome.changes().stream()
         .map(c -> c.action() + (c.entryId() == null ? "" : " " + c.entryId()) + ": " + c.reason()).toList();
     return new ThreadOutcome(id, question, resolving.text(), first == null ? null : first.text(),
-        first == null ? null : first.state(), first == null ? List.of() : first.citations(),
+        first == null ? null : first.state().wireName(), first == null ? List.of() : first.citations(),
         (int) before.suggestions().stream().filter(s -> !s.citations().isEmpty()).count(), decisions, learning);
   }
 
@@ -102,12 +103,14 @@ final class ThreadReplay {
   /** Assist runs end in exactly one "silent" or "suggested" decision. */
   private static int settledAssists(TicketView view) {
     return (int) view.decisions().stream()
-        .filter(d -> d.action().equals("silent") || d.action().startsWith("suggested")).count();
+        .filter(d -> d.kind() == DecisionKind.SILENT || d.kind() == DecisionKind.SUGGESTED).count();
   }
 
   private static boolean assistantDecision(Decision d) {
-    String a = d.action();
-    return a.equals("silent") || a.startsWith("suggested") || a.startsWith("identify") || a.equals("rewrite");
+    return switch (d.kind()) {
+      case SILENT, SUGGESTED, IDENTIFIED, REWRITTEN -> true;
+      default -> false;
+    };
   }
 
   private TicketEvent event(String id, TicketEventType type, TicketFacts facts, IncomingMessage message,

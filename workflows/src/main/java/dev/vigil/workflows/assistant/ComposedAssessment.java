@@ -31,7 +31,7 @@ public final class ComposedAssessment implements AssessActivities {
     }
     Understanding understanding = assistant.understand(new UnderstandRequest(request.ticketId(), request.tenant(),
         request.subject(), request.customerTurns()));
-    if (Understanding.OFF.equals(understanding.delivery()) || !understanding.kind().helpable()
+    if (understanding.delivery() == Delivery.OFF || !understanding.kind().helpable()
         || understanding.kind() == TurnKind.STATUS_INQUIRY) {
       return new Assessment(risks, riskFailure, understanding, null);
     }

@@ -6,6 +6,7 @@ import dev.vigil.workflows.ticket.Suggestion;
 import dev.vigil.workflows.ticket.TicketStatus;
 import dev.vigil.workflows.ticket.TicketView;
 import dev.vigil.workflows.ticket.TimelineEntry;
+import dev.vigil.workflows.ticket.TimelineKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,11 +31,13 @@ public final class Summaries {
 
     List<String> decisions = new ArrayList<>();
     for (TimelineEntry entry : t.timeline()) {
-      decisions.add(entry.at() + " " + entry.kind() + ": " + entry.detail());
+      decisions.add(entry.at() + " " + (entry.kind() == TimelineKind.PROGRESS_UPDATE
+          ? "progress update sent (due " + entry.detail() + ")" : entry.kind().wireName() + ": " + entry.detail()));
     }
     for (Suggestion s : t.suggestions()) {
       if (!s.open()) {
-        decisions.add("suggestion " + s.id() + " " + s.state() + (s.decidedBy() == null ? "" : " by " + s.decidedBy()));
+        decisions.add("suggestion " + s.id() + " " + s.state().wireName()
+            + (s.decidedBy() == null ? "" : " by " + s.decidedBy()));
       }
     }
     if (t.resolutionNote() != null) {

@@ -1,49 +1,57 @@
 package dev.vigil.workflows.notify;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+
 /**
  * What Vigil sends to the ticketing system, and to whom; {@link #wireName} is the {@code kind} of the
  * {@link OutboundMessage} and {@link #audience} its {@code audience}.
  */
 public enum OutboundKind {
   /** Vigil answered the customer directly. */
-  ANSWER("answer", "customer"),
+  ANSWER("answer", Audience.CUSTOMER),
   /** An analyst adopted or edited Vigil's suggestion. */
-  ANALYST_REPLY("analyst_reply", "customer"),
+  ANALYST_REPLY("analyst_reply", Audience.CUSTOMER),
   /** An analyst wrote to the customer in Vigil (the web UI or the API). */
-  ANALYST_MESSAGE("analyst_message", "customer"),
+  ANALYST_MESSAGE("analyst_message", Audience.CUSTOMER),
   /** A progress update to a customer waiting on support. */
-  PROGRESS_UPDATE("progress_update", "customer"),
+  PROGRESS_UPDATE("progress_update", Audience.CUSTOMER),
   /** A risk rule fired. */
-  ALERT("alert", "support"),
+  ALERT("alert", Audience.SUPPORT),
   /** A customer turn went unanswered for the reminder time. */
-  REMINDER("reminder", "analyst"),
+  REMINDER("reminder", Audience.ANALYST),
   /** ... and for the escalation time. */
-  ESCALATION("escalation", "on_call"),
+  ESCALATION("escalation", Audience.ON_CALL),
   /** An analyst resolved the ticket in Vigil; the text is the resolution note. */
-  RESOLVED("resolved", "ticket"),
+  RESOLVED("resolved", Audience.TICKET),
   /** An analyst closed the ticket in Vigil. */
-  CLOSED("closed", "ticket"),
+  CLOSED("closed", Audience.TICKET),
   /** An analyst assigned the ticket in Vigil; the text is the analyst's id. */
-  ASSIGNED("assigned", "ticket"),
+  ASSIGNED("assigned", Audience.TICKET),
   /** An analyst changed the ticket's priority in Vigil; the text is the priority. */
-  PRIORITY_CHANGED("priority_changed", "ticket");
-
-  /** The audience of changes to the ticket itself (status, assignee, priority), written back to the system. */
-  public static final String TICKET = "ticket";
+  PRIORITY_CHANGED("priority_changed", Audience.TICKET);
 
   private final String wireName;
-  private final String audience;
+  private final Audience audience;
 
-  OutboundKind(String wireName, String audience) {
+  OutboundKind(String wireName, Audience audience) {
     this.wireName = wireName;
     this.audience = audience;
   }
 
+  @JsonValue
   public String wireName() {
     return wireName;
   }
 
-  public String audience() {
+  public Audience audience() {
     return audience;
+  }
+
+  @JsonCreator
+  public static OutboundKind fromWire(String value) {
+    return Arrays.stream(values()).filter(k -> k.wireName.equals(value)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown outbound kind " + value));
   }
 }

@@ -1,4 +1,9 @@
 package dev.vigil.workflows.notify;
 
-/** What became of an outbound message: {@code delivered} (with the HTTP status) or {@code not_configured}. */
-public record OutboundResult(String status, int httpStatus, String detail) {}
+/** What became of an outbound message: its status, the receiver's HTTP status when it answered, and a detail. */
+public record OutboundResult(SendStatus status, int httpStatus, String detail) {
+
+  public boolean delivered() {
+    return status == SendStatus.DELIVERED;
+  }
+}

@@ -3,6 +3,7 @@ package dev.vigil.workflows.progress;
 import dev.vigil.workflows.assistant.StatusReport;
 import dev.vigil.workflows.ticket.TicketView;
 import dev.vigil.workflows.ticket.TimelineEntry;
+import dev.vigil.workflows.ticket.TimelineKind;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,7 +13,7 @@ public final class ProgressReport {
 
   public static String of(TicketView ticket, Instant since) {
     List<TimelineEntry> recent = ticket.timeline().stream()
-        .filter(e -> since == null || e.at().isAfter(since))
+        .filter(e -> e.kind() != TimelineKind.PROGRESS_UPDATE && (since == null || e.at().isAfter(since)))
         .toList();
     StringBuilder text = new StringBuilder("Update on your ticket \"")
         .append(ticket.subject() == null ? ticket.ticketId() : ticket.subject()).append("\": ");
@@ -31,10 +32,10 @@ public final class ProgressReport {
 
   private static String describe(TimelineEntry e) {
     return switch (e.kind()) {
-      case "status" -> "the status changed (" + e.detail().replace('_', ' ') + ")";
-      case "assigned" -> "it was assigned to " + e.detail().replaceAll(" \\(.*\\)$", "");
-      case "priority" -> "its priority changed (" + e.detail() + ")";
-      default -> e.kind() + ": " + e.detail();
+      case STATUS -> "the status changed (" + e.detail().replace('_', ' ') + ")";
+      case ASSIGNED -> "it was assigned to " + e.detail().replaceAll(" \\(.*\\)$", "");
+      case PRIORITY -> "its priority changed (" + e.detail() + ")";
+      case PROGRESS_UPDATE -> "we sent an update";
     };
   }
 }

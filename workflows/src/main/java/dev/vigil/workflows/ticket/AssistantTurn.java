@@ -3,12 +3,12 @@ package dev.vigil.workflows.ticket;
 import dev.vigil.workflows.assistant.AssessActivities;
 import dev.vigil.workflows.assistant.AssessRequest;
 import dev.vigil.workflows.assistant.Assessment;
+import dev.vigil.workflows.assistant.Delivery;
 import dev.vigil.workflows.assistant.Proposal;
 import dev.vigil.workflows.assistant.RiskMatch;
 import dev.vigil.workflows.assistant.StatusReport;
 import dev.vigil.workflows.assistant.TurnKind;
 import dev.vigil.workflows.assistant.Understanding;
-import dev.vigil.workflows.notify.OutboundKind;
 import dev.vigil.workflows.shared.TaskQueues;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
@@ -30,15 +30,14 @@ final class AssistantTurn {
 
   private final AssessActivities assessor;
   private final TicketState state;
-  private final TicketSettings settings;
   private final TicketOutbound outbound;
   private final Runnable onChange;
 
   /** {@code onChange} runs when the turn changed what the ticket publishes (an alert raising its priority). */
-  AssistantTurn(TicketState state, TicketSettings settings, TicketOutbound outbound, Runnable onChange) {
+  AssistantTurn(TicketState state, boolean inProcess, TicketOutbound outbound, Runnable onChange) {
     // no LLM: the turn takes milliseconds, so it runs inside the workflow task (one round trip through Temporal);
     // with an LLM it takes seconds and runs on the heavy queue, where its slots cannot starve workflow tasks
-    this.assessor = settings.assistantInProcess()
+    this.assessor = inProcess
         ? Workflow.newLocalActivityStub(AssessActivities.class, LocalActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))
             .setRetryOptions(RetryOptions.newBuilder()
@@ -57,23 +56,38 @@ final class AssistantTurn {
                 .build())
             .build());
     this.state = state;
-    this.settings = settings;
     this.outbound = outbound;
     this.onChange = onChange;
+  }
+
+  /** A new customer turn: queued for the next turn, which waits for the batch window (or silence when paused). */
+  void offer(Message turn) {
+    if (state.assistantPaused()) {
+      silent("paused by analyst");
+    } else {
+      state.queueForAssistant(turn, now());
+    }
+  }
+
+  /** Takes the turn on the queued customer turns once their batch window is over. */
+  void takeIfDue() {
+    if (state.assistDueAt() != null && !now().isBefore(state.assistDueAt())) {
+      take(state.takePendingTurns());
+    }
   }
 
   /**
    * The proactive pipeline on the batched customer turns: identify and rewrite, then retrieve, answer and suppress
    * repeats; every outcome, silence included, goes into the decision log. Suggestions go privately to the analyst.
    */
-  void take(List<Message> turns) {
+  private void take(List<Message> turns) {
     Message latest = turns.get(turns.size() - 1);
     if (!state.status().isOpen()) {
-      state.decide(now(), "silent", "ticket is " + state.status().wireName(), settings);
+      silent("ticket is " + state.status().wireName());
       return;
     }
     if (state.assistantPaused()) {
-      state.decide(now(), "silent", "paused by analyst", settings);
+      silent("paused by analyst");
       return;
     }
     TicketView view = state.view();
@@ -89,13 +103,13 @@ final class AssistantTurn {
       assessment = assessor.assess(request);
     } catch (ActivityFailure e) {
       log.warn("ticket {}: assistant failed", view.ticketId(), e);
-      state.decide(now(), "silent", "assistant unavailable: " + TicketMetrics.rootMessage(e), settings);
+      silent("assistant unavailable: " + TicketMetrics.rootMessage(e));
       riskRulesAlone(request);
       return;
     }
     raiseAlerts(assessment);
     if (!answer) {
-      state.decide(now(), "silent", "an analyst already replied to the customer", settings);
+      silent("an analyst already replied to the customer");
       return;
     }
     decide(state.view(), assessment.understanding(), assessment.proposal(), latest);
@@ -106,21 +120,20 @@ final class AssistantTurn {
     try {
       raiseAlerts(assessor.assess(request.withoutAnswer()));
     } catch (ActivityFailure e) {
-      state.decide(now(), "risk rules unavailable", TicketMetrics.rootMessage(e), settings);
+      state.decide(now(), DecisionKind.RISK_RULES_UNAVAILABLE, "risk rules unavailable", TicketMetrics.rootMessage(e));
     }
   }
 
   /** Interest and risk rules: alerts for the team (silence windows per rule), optional priority raise. */
   private void raiseAlerts(Assessment assessment) {
     if (assessment.riskFailure() != null) {
-      state.decide(now(), "risk rules unavailable", assessment.riskFailure(), settings);
+      state.decide(now(), DecisionKind.RISK_RULES_UNAVAILABLE, "risk rules unavailable", assessment.riskFailure());
     }
     for (RiskMatch match : assessment.risks()) {
-      Alert alert = state.raiseAlert(match, now(), settings);
+      Alert alert = state.raiseAlert(match, now());
       if (alert != null) {
         TicketMetrics.alert(alert);
-        outbound.send(OutboundKind.ALERT, alert.level() + " " + alert.description() + ": " + alert.evidence(),
-            alert.ruleId(), "alert-" + alert.ruleId() + "-" + alert.at().toEpochMilli());
+        outbound.alert(alert);
       }
     }
     onChange.run();
@@ -129,40 +142,47 @@ final class AssistantTurn {
   /** Records what the turn found and offers its answer: every outcome, silence included, in the decision log. */
   private void decide(TicketView view, Understanding understanding, Proposal proposal, Message latest) {
     String tenant = view.customer() == null ? null : view.customer().tenant();
-    if (Understanding.OFF.equals(understanding.delivery())) {
-      state.decide(now(), "silent", "the assistant is off for tenant " + tenant, settings);
+    if (understanding.delivery() == Delivery.OFF) {
+      silent("the assistant is off for tenant " + tenant);
       return;
     }
-    state.decide(now(), "identify: " + understanding.kind().wireName(), understanding.reason(), settings);
+    state.decide(now(), DecisionKind.IDENTIFIED, "identify: " + understanding.kind().wireName(),
+        understanding.reason());
     if (!understanding.kind().helpable()) {
-      state.decide(now(), "silent", understanding.reason(), settings);
+      silent(understanding.reason());
       return;
     }
     if (understanding.kind() == TurnKind.STATUS_INQUIRY) {
-      Suggestion status = state.offer(StatusReport.of(view), List.of(), 1.0, Suggestion.OFFERED, now());
+      Suggestion status = state.offer(StatusReport.of(view), List.of(), 1.0, SuggestionState.OFFERED, now());
       TicketMetrics.suggestion("offered");
-      state.decide(now(), "suggested " + status.id(), "status answer built from the ticket's timeline", settings);
+      state.decide(now(), DecisionKind.SUGGESTED, "suggested " + status.id(),
+          "status answer built from the ticket's timeline");
       return;
     }
-    state.decide(now(), "rewrite", "query: " + understanding.query(), settings);
+    state.decide(now(), DecisionKind.REWRITTEN, "rewrite", "query: " + understanding.query());
     if (!proposal.answered()) {
-      state.decide(now(), "silent", proposal.reason(), settings);
+      silent(proposal.reason());
       return;
     }
-    if (Understanding.AUTO.equals(proposal.delivery()) && proposal.autoAfter() != null) {
+    if (proposal.delivery() == Delivery.AUTO && proposal.autoAfter() != null) {
       Suggestion suggestion = state.offer(proposal.text(), proposal.citations(), proposal.confidence(),
-          Suggestion.AUTO_PENDING, now());
+          SuggestionState.AUTO_PENDING, now());
       Instant due = now().plus(proposal.autoAfter());
       state.scheduleAutoAnswer(suggestion, latest, due);
       TicketMetrics.suggestion("offered");
-      state.decide(now(), "suggested " + suggestion.id() + "; answers the customer at " + due
-          + " unless an analyst replies first", proposal.reason(), settings);
+      state.decide(now(), DecisionKind.SUGGESTED, "suggested " + suggestion.id() + "; answers the customer at "
+          + due + " unless an analyst replies first", proposal.reason());
       return;
     }
     Suggestion suggestion = state.offer(proposal.text(), proposal.citations(), proposal.confidence(),
-        Suggestion.OFFERED, now());
+        SuggestionState.OFFERED, now());
     TicketMetrics.suggestion("offered");
-    state.decide(now(), "suggested " + suggestion.id() + " to the analyst", proposal.reason(), settings);
+    state.decide(now(), DecisionKind.SUGGESTED, "suggested " + suggestion.id() + " to the analyst",
+        proposal.reason());
+  }
+
+  private void silent(String reason) {
+    state.decide(now(), DecisionKind.SILENT, "silent", reason);
   }
 
   private static Instant now() {

@@ -51,7 +51,7 @@ public final class Outbox {
 
   private static int cost(PendingSend send) {
     OutboundMessage m = send.message();
-    return Texts.cost(200, m.idempotencyKey(), m.ticketId(), m.kind(), m.audience(), m.text(), m.reference());
+    return Texts.cost(240, m.idempotencyKey(), m.ticketId(), m.text(), m.reference());
   }
 
   /** Whether {@code key} is still waiting to be settled (a run that gave it up must not report it). */

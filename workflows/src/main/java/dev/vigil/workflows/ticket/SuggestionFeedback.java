@@ -2,6 +2,6 @@ package dev.vigil.workflows.ticket;
 
 /**
  * What an analyst did with one of Vigil's suggestions: adopt it, send an edited text, dismiss it (with an optional
- * reason) or rate it ({@code like} / {@code dislike}).
+ * reason) or rate it.
  */
-public record SuggestionFeedback(String suggestionId, String text, String rating, String reason) {}
+public record SuggestionFeedback(String suggestionId, String text, Rating rating, String reason) {}

@@ -1,5 +1,6 @@
 package dev.vigil.workflows.ticket;
 
+import dev.vigil.workflows.notify.OutboundKind;
 import io.temporal.workflow.Workflow;
 import java.util.Map;
 
@@ -17,12 +18,12 @@ final class TicketMetrics {
   }
 
   static void alert(Alert alert) {
-    Workflow.getMetricsScope().tagged(Map.of("level", alert.level(), "rule", alert.ruleId()))
+    Workflow.getMetricsScope().tagged(Map.of("level", alert.level().name(), "rule", alert.ruleId()))
         .counter("vigil_alerts").inc(1);
   }
 
-  static void outboundFailure(String kind) {
-    Workflow.getMetricsScope().tagged(Map.of("kind", kind)).counter("vigil_outbound_failures").inc(1);
+  static void outboundFailure(OutboundKind kind) {
+    Workflow.getMetricsScope().tagged(Map.of("kind", kind.wireName())).counter("vigil_outbound_failures").inc(1);
   }
 
   /** The innermost message of a failure: what the decision log shows. */

@@ -33,11 +33,9 @@ final class TicketOutbound {
       .build();
 
   private final TicketState state;
-  private final TicketSettings settings;
 
-  TicketOutbound(TicketState state, TicketSettings settings) {
+  TicketOutbound(TicketState state) {
     this.state = state;
-    this.settings = settings;
   }
 
   /** Re-issues the sends the previous run handed over. */
@@ -50,14 +48,60 @@ final class TicketOutbound {
     return state.outbox().pending().isEmpty();
   }
 
+  /** Vigil's message to the customer: a direct answer or a progress update. */
+  void toCustomer(OutboundKind kind, Message message) {
+    String reference = kind == OutboundKind.ANSWER ? message.id().substring(Message.SUGGESTION_PREFIX.length())
+        : message.id();
+    send(kind, message.text(), reference, message.id());
+  }
+
+  /** An analyst adopted or edited suggestion {@code suggestionId}: {@code reply} goes to the customer. */
+  void analystReply(String suggestionId, Message reply) {
+    send(OutboundKind.ANALYST_REPLY, reply.text(), suggestionId, reply.id());
+  }
+
+  /** A customer turn waits too long: {@code kind} is a reminder to the analysts or an escalation to on-call. */
+  void reminder(OutboundKind kind, Instant now) {
+    send(kind, "Customer waiting for a reply on ticket " + state.facts().id() + ": \"" + state.facts().subject()
+        + "\"", kind.wireName(), kind.wireName() + "-" + now.toEpochMilli());
+  }
+
+  void alert(Alert alert) {
+    send(OutboundKind.ALERT, alert.level() + " " + alert.description() + ": " + alert.evidence(), alert.ruleId(),
+        "alert-" + alert.ruleId() + "-" + alert.at().toEpochMilli());
+  }
+
+  /**
+   * What an analyst did in Vigil goes back to the ticketing system, the system of record: a message to the
+   * customer as a reply, a resolution, closing, assignment or priority as a change to the ticket. (What came from the
+   * system is already there.)
+   */
+  void writeBack(TicketEvent event, Message added) {
+    String key = "action-" + event.eventId();
+    switch (event.type()) {
+      case MESSAGE_POSTED -> {
+        if (added != null && added.role() == Role.ANALYST) {
+          send(OutboundKind.ANALYST_MESSAGE, added.text(), added.id(), added.id());
+        }
+      }
+      case RESOLVED -> send(OutboundKind.RESOLVED, event.resolutionNote() == null ? "" : event.resolutionNote(),
+          event.eventId(), key);
+      case CLOSED -> send(OutboundKind.CLOSED, "", event.eventId(), key);
+      case ASSIGNED -> send(OutboundKind.ASSIGNED, event.analyst().id(), event.eventId(), key);
+      case PRIORITY_CHANGED -> send(OutboundKind.PRIORITY_CHANGED, event.ticket().priority().name(),
+          event.eventId(), key);
+      default -> throw new IllegalArgumentException("nothing to write back for " + event.type());
+    }
+  }
+
   /** Sends a message; {@code messageKey} makes its idempotency key, unique on the ticket. */
-  void send(OutboundKind kind, String text, String reference, String messageKey) {
-    OutboundMessage message = new OutboundMessage(state.workflowId() + "/" + messageKey, state.facts().id(),
-        kind.wireName(), kind.audience(), text, reference, now());
+  private void send(OutboundKind kind, String text, String reference, String messageKey) {
+    OutboundMessage message = new OutboundMessage(state.workflowId() + "/" + messageKey, state.facts().id(), kind,
+        kind.audience(), text, reference, now());
     Outbox.PendingSend pending = new Outbox.PendingSend(message, now().plus(SEND_PATIENCE));
     for (Outbox.PendingSend pushedOut : state.outbox().add(pending)) {
-      state.decide(now(), "outbound abandoned", describe(pushedOut.message())
-          + ": too many sends waiting on the receiver", settings);
+      state.decide(now(), DecisionKind.OUTBOUND_ABANDONED, "outbound abandoned", describe(pushedOut.message())
+          + ": too many sends waiting on the receiver");
     }
     dispatch(pending);
   }
@@ -67,8 +111,8 @@ final class TicketOutbound {
     Duration left = Duration.between(now(), pending.giveUpAt());
     if (left.isNegative() || left.isZero()) {
       state.outbox().settle(pending.key());
-      state.decide(now(), "outbound failed", describe(pending.message()) + ": not delivered within "
-          + SEND_PATIENCE, settings);
+      state.decide(now(), DecisionKind.OUTBOUND_FAILED, "outbound failed", describe(pending.message())
+          + ": not delivered within " + SEND_PATIENCE);
       return;
     }
     OutboundActivities outbound = Workflow.newActivityStub(OutboundActivities.class,
@@ -80,19 +124,21 @@ final class TicketOutbound {
       state.outbox().settle(pending.key());
       String what = describe(pending.message());
       if (failure != null) {
-        state.decide(now(), "outbound failed", what + ": " + TicketMetrics.rootMessage(failure), settings);
+        state.decide(now(), DecisionKind.OUTBOUND_FAILED, "outbound failed", what + ": "
+            + TicketMetrics.rootMessage(failure));
         TicketMetrics.outboundFailure(pending.message().kind());
-      } else if (!"delivered".equals(result.status())) {
-        state.decide(now(), "outbound not sent", what + ": " + result.detail(), settings);
+      } else if (!result.delivered()) {
+        state.decide(now(), DecisionKind.OUTBOUND_NOT_SENT, "outbound not sent", what + ": " + result.detail());
       } else {
-        state.decide(now(), "outbound delivered", what + " (HTTP " + result.httpStatus() + ")", settings);
+        state.decide(now(), DecisionKind.OUTBOUND_DELIVERED, "outbound delivered", what + " (HTTP "
+            + result.httpStatus() + ")");
       }
       return null;
     });
   }
 
   private static String describe(OutboundMessage message) {
-    return message.kind() + " " + message.reference();
+    return message.kind().wireName() + " " + message.reference();
   }
 
   private static Instant now() {

@@ -7,8 +7,6 @@ import dev.vigil.workflows.learning.LearningWorkflow;
 import dev.vigil.workflows.notify.OutboundKind;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.common.SearchAttributeKey;
-import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
@@ -16,40 +14,27 @@ import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 
 /**
- * The ticket process: events queue up in an inbox (signal and update handlers only enqueue) and the main loop applies
- * them in arrival order to the one {@link TicketState}, then performs what follows from them — the assistant's turn
- * on batched customer turns ({@link AssistantTurn}), progress updates and reminders, direct answers, sends to the
- * ticketing system ({@link TicketOutbound}, never waited on), search attributes, learning on close — and continues as
- * new before the history grows large, handing its state (sends in flight included) to the next run.
+ * The ticket's life: events queue up in an {@link Inbox} (signal and update handlers only enqueue) and the main loop
+ * applies them in arrival order to the one {@link TicketState}, then does what is due — the assistant's turn on the
+ * batched customer turns ({@link AssistantTurn}), progress updates and reminders, a direct answer — sends to the
+ * ticketing system through {@link TicketOutbound} (never waited on), keeps its search attributes current
+ * ({@link TicketPublisher}), starts learning on close, and continues as new before the history grows large, handing
+ * its state (sends in flight included) to the next run. A closed ticket completes after its retention.
  */
 public class TicketWorkflowImpl implements TicketWorkflow {
   private static final Logger log = Workflow.getLogger(TicketWorkflowImpl.class);
 
-  /**
-   * An event waiting to be applied; {@code fromSource}: delivered by the ticketing system (a signal), otherwise an
-   * analyst's action whose update waits at {@code position} for its result.
-   */
-  private record Inbound(TicketEvent event, boolean fromSource, long position) {}
-
-  private final Map<Long, ActionResult> actionResults = new HashMap<>();
-
-  private final ArrayDeque<Inbound> inbox = new ArrayDeque<>();
+  private final Inbox inbox = new Inbox();
   private final TicketSettings settings;
   private final TicketState state;
   private final TicketOutbound outbound;
   private final AssistantTurn assistant;
-  private long enqueued;
-  private long processed;
-  private Map<SearchAttributeKey<String>, String> publishedAttributes;
-  private String publishedSubject;
+  private final TicketPublisher publisher;
 
   @WorkflowInit
   public TicketWorkflowImpl(TicketWorkflowInput input) {
@@ -58,33 +43,24 @@ public class TicketWorkflowImpl implements TicketWorkflow {
       this.state = input.carried();
       this.state.continuedAsNew();
     } else {
-      this.state = TicketState.open(Workflow.getInfo().getWorkflowId(), input.ticketId(), now());
+      this.state = TicketState.open(Workflow.getInfo().getWorkflowId(), input.ticketId(), now(), settings);
     }
-    this.outbound = new TicketOutbound(state, settings);
-    this.assistant = new AssistantTurn(state, settings, outbound, this::publish);
+    this.outbound = new TicketOutbound(state);
+    this.publisher = new TicketPublisher(settings.customerKeySalt());
+    this.assistant = new AssistantTurn(state, settings.assistantInProcess(), outbound, this::publish);
   }
 
   @Override
   public TicketView run(TicketWorkflowInput input) {
-    state.orderBySource();
     publish();
     outbound.resumeHandedOver();
     while (true) {
-      refreshProgress();
+      state.refreshCheckIn();
       awaitWorkOrDeadline();
-      drainInbox();
-      if (state.assistDueAt() != null && !now().isBefore(state.assistDueAt())) {
-        assistant.take(state.takePendingTurns());
-      }
-      sendDueProgress();
-      if (state.autoAnswerDueAt() != null && !now().isBefore(state.autoAnswerDueAt())) {
-        Message answer = state.sendAutoAnswer(now(), settings);
-        TicketMetrics.suggestion(answer != null ? "answered" : "auto_cancelled");
-        if (answer != null) {
-          outbound.send(OutboundKind.ANSWER, answer.text(),
-              answer.id().substring(Message.SUGGESTION_PREFIX.length()), answer.id());
-        }
-      }
+      applyInbox();
+      assistant.takeIfDue();
+      sendDueFollowUps();
+      answerIfDue();
       if (shouldContinueAsNew()) {
         // Update handlers wait only for the inbox, which was just drained: let them answer, then hand over. An event
         // arriving meanwhile goes round the loop once more; sends in flight travel in the state (see Outbox).
@@ -96,8 +72,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
         }
       } else if (retentionOver() && inbox.isEmpty()) {
         // the last sends settle within their day; a reopening event still goes round the loop
-        Workflow.await(() -> !inbox.isEmpty()
-            || (Workflow.isEveryHandlerFinished() && outbound.settled()));
+        Workflow.await(() -> !inbox.isEmpty() || (Workflow.isEveryHandlerFinished() && outbound.settled()));
         if (inbox.isEmpty()) {
           return state.view();
         }
@@ -107,14 +82,12 @@ public class TicketWorkflowImpl implements TicketWorkflow {
 
   @Override
   public void receive(TicketEvent event) {
-    enqueue(event, true);
+    inbox.add(event, true);
   }
 
   @Override
   public ActionResult act(TicketEvent event) {
-    long position = enqueue(event, false);
-    Workflow.await(() -> processed >= position);
-    return actionResults.remove(position);
+    return inbox.awaitResult(inbox.add(event, false));
   }
 
   @Override
@@ -140,19 +113,15 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     return state.view();
   }
 
-  private long enqueue(TicketEvent event, boolean fromSource) {
-    inbox.add(new Inbound(event, fromSource, ++enqueued));
-    return enqueued;
-  }
-
-  /** Waits for an event, or until the next deadline: queued turns due for the assistant, the closed retention. */
+  /**
+   * Waits for an event, or until the next deadline: queued turns due for the assistant, a direct answer, a progress
+   * update or reminder, the end of a closed ticket's retention.
+   */
   private void awaitWorkOrDeadline() {
-    Instant deadline = earliest(earliest(state.assistDueAt(), state.autoAnswerDueAt()),
-        earliest(state.nextCheckInAt(), state.reminderDueAt(settings)));
-    if (state.status() == TicketStatus.CLOSED) {
-      Instant retentionEnd = state.closedAt().plus(settings.closedRetention());
-      deadline = deadline == null || retentionEnd.isBefore(deadline) ? retentionEnd : deadline;
-    }
+    Instant retentionEnd = state.status() == TicketStatus.CLOSED
+        ? state.closedAt().plus(settings.closedRetention()) : null;
+    Instant deadline = Stream.of(state.assistDueAt(), state.autoAnswerDueAt(), state.nextCheckInAt(),
+        state.reminderDueAt(), retentionEnd).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
     if (deadline == null) {
       Workflow.await(() -> !inbox.isEmpty() || shouldContinueAsNew());
       return;
@@ -163,92 +132,65 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     }
   }
 
-  private void refreshProgress() {
-    state.refreshCheckIn(settings);
-  }
-
-  /** Progress updates to the customer and reminders to analysts whose time has come. */
-  private void sendDueProgress() {
-    refreshProgress();
-    if (state.nextCheckInAt() != null && !now().isBefore(state.nextCheckInAt())) {
-      Message update = state.sendProgressUpdate(now(), settings);
-      outbound.send(OutboundKind.PROGRESS_UPDATE, update.text(), update.id(), update.id());
-    }
-    Instant reminder = state.reminderDueAt(settings);
-    if (reminder != null && !now().isBefore(reminder)) {
-      OutboundKind kind = state.remind(now(), settings);
-      outbound.send(kind, "Customer waiting for a reply on ticket " + state.facts().id() + ": \""
-          + state.view().subject() + "\"", kind.wireName(), kind.wireName() + "-" + now().toEpochMilli());
-    }
-  }
-
-  private static Instant earliest(Instant a, Instant b) {
-    return a == null ? b : b == null || a.isBefore(b) ? a : b;
-  }
-
-  private void drainInbox() {
+  /** Applies the queued events in arrival order, with what follows from each, and answers the analysts' actions. */
+  private void applyInbox() {
     while (!inbox.isEmpty()) {
-      Inbound inbound = inbox.poll();
+      Inbox.Inbound inbound = inbox.next();
       TicketEvent event = inbound.event();
-      TicketState.Applied applied = state.apply(event, now(), settings, inbound.fromSource());
+      TicketState.Applied applied = state.apply(event, now(), inbound.fromSource());
       if (applied.closedNow()) {
         startLearning();
       }
-      if (!applied.duplicate() && applied.transition() != null && !applied.transition().rejected()) {
-        switch (event.type()) {
-          case SUGGESTION_ADOPTED, SUGGESTION_EDITED -> {
-            TicketMetrics.suggestion(event.type() == TicketEventType.SUGGESTION_ADOPTED ? "adopted" : "edited");
-            Message reply = applied.added();
-            outbound.send(OutboundKind.ANALYST_REPLY, reply.text(), event.feedback().suggestionId(), reply.id());
-          }
-          case SUGGESTION_DISMISSED -> TicketMetrics.suggestion("dismissed");
-          case MESSAGE_POSTED, RESOLVED, CLOSED, ASSIGNED, PRIORITY_CHANGED -> {
-            if (!inbound.fromSource()) {
-              writeBack(event, applied);
-            }
-          }
-          case SUGGESTION_RATED -> TicketMetrics.suggestion(event.feedback().rating() + "d");
-          default -> {
-            // not about a suggestion
-          }
-        }
+      if (applied.changed()) {
+        followUp(event, applied, inbound.fromSource());
       }
       if (applied.customerTurn() != null) {
-        if (state.assistantPaused()) {
-          state.decide(now(), "silent", "paused by analyst", settings);
-        } else {
-          state.queueForAssistant(applied.customerTurn(), now(), settings.assistantBatchWindow());
-        }
+        assistant.offer(applied.customerTurn());
       }
       publish();
-      if (!inbound.fromSource()) {
-        actionResults.put(inbound.position(), resultOf(event, applied));
-      }
-      processed++;
+      inbox.done(inbound, inbound.fromSource() ? null : resultOf(event, applied));
     }
   }
 
-  /**
-   * What an analyst did in Vigil goes back to the ticketing system, the system of record: a message to the
-   * customer as a reply, a resolution, closing, assignment or priority as a change to the ticket. (What came from the
-   * system is already there.)
-   */
-  private void writeBack(TicketEvent event, TicketState.Applied applied) {
-    String key = "action-" + event.eventId();
+  /** What an applied event asks for beyond the state: a reply to send, a change to write back, a metric. */
+  private void followUp(TicketEvent event, TicketState.Applied applied, boolean fromSource) {
     switch (event.type()) {
-      case MESSAGE_POSTED -> {
-        Message message = applied.added();
-        if (message != null && message.role() == Role.ANALYST) {
-          outbound.send(OutboundKind.ANALYST_MESSAGE, message.text(), message.id(), message.id());
+      case SUGGESTION_ADOPTED, SUGGESTION_EDITED -> {
+        TicketMetrics.suggestion(event.type() == TicketEventType.SUGGESTION_ADOPTED ? "adopted" : "edited");
+        outbound.analystReply(event.feedback().suggestionId(), applied.added());
+      }
+      case SUGGESTION_DISMISSED -> TicketMetrics.suggestion("dismissed");
+      case SUGGESTION_RATED -> TicketMetrics.suggestion(event.feedback().rating().wireName() + "d");
+      case MESSAGE_POSTED, RESOLVED, CLOSED, ASSIGNED, PRIORITY_CHANGED -> {
+        if (!fromSource) {
+          outbound.writeBack(event, applied.added());
         }
       }
-      case RESOLVED -> outbound.send(OutboundKind.RESOLVED,
-          event.resolutionNote() == null ? "" : event.resolutionNote(), event.eventId(), key);
-      case CLOSED -> outbound.send(OutboundKind.CLOSED, "", event.eventId(), key);
-      case ASSIGNED -> outbound.send(OutboundKind.ASSIGNED, event.analyst().id(), event.eventId(), key);
-      case PRIORITY_CHANGED -> outbound.send(OutboundKind.PRIORITY_CHANGED,
-          event.ticket().priority().name(), event.eventId(), key);
-      default -> throw new IllegalArgumentException("nothing to write back for " + event.type());
+      default -> {
+        // nothing beyond the state
+      }
+    }
+  }
+
+  /** Progress updates to the customer and reminders to analysts whose time has come. */
+  private void sendDueFollowUps() {
+    state.refreshCheckIn();
+    if (isDue(state.nextCheckInAt())) {
+      outbound.toCustomer(OutboundKind.PROGRESS_UPDATE, state.sendProgressUpdate(now()));
+    }
+    if (isDue(state.reminderDueAt())) {
+      outbound.reminder(state.remind(now()), now());
+    }
+  }
+
+  /** A direct answer whose time has come goes to the customer, unless an analyst replied first. */
+  private void answerIfDue() {
+    if (isDue(state.autoAnswerDueAt())) {
+      Message answer = state.sendAutoAnswer(now());
+      TicketMetrics.suggestion(answer != null ? "answered" : "auto_cancelled");
+      if (answer != null) {
+        outbound.toCustomer(OutboundKind.ANSWER, answer);
+      }
     }
   }
 
@@ -268,42 +210,33 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   }
 
   private boolean retentionOver() {
-    return state.status() == TicketStatus.CLOSED
-        && !now().isBefore(state.closedAt().plus(settings.closedRetention()));
+    return state.status() == TicketStatus.CLOSED && isDue(state.closedAt().plus(settings.closedRetention()));
   }
 
   /** Starts learning as an abandoned child, so it finishes even when this run completes or continues as new. */
   private void startLearning() {
     String childId = TicketIds.learningWorkflowId(state.workflowId(), state.closeCount());
-    LearningWorkflow learning = Workflow.newChildWorkflowStub(
-        LearningWorkflow.class,
-        ChildWorkflowOptions.newBuilder()
-            .setWorkflowId(childId)
-            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-            .build());
+    LearningWorkflow learning = Workflow.newChildWorkflowStub(LearningWorkflow.class, ChildWorkflowOptions.newBuilder()
+        .setWorkflowId(childId)
+        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+        .build());
     Async.function(learning::learn, new ClosedTicket(state.workflowId(), state.closeCount(), state.caseForLearning()));
     try {
       WorkflowExecution execution = Workflow.getWorkflowExecution(learning).get();
-      state.learningStarted(new LearningRun(childId, execution.getRunId(), now()), settings);
+      state.learningStarted(new LearningRun(childId, execution.getRunId(), now()));
     } catch (RuntimeException e) {
       log.warn("ticket {}: learning workflow {} did not start", state.facts().id(), childId, e);
-      state.decide(now(), "learning not started", "could not start " + childId + ": " + e.getMessage(), settings);
+      state.decide(now(), DecisionKind.LEARNING_NOT_STARTED, "learning not started", "could not start " + childId
+          + ": " + e.getMessage());
     }
   }
 
-  /** Keeps the search attributes and the subject memo in step with the state, upserting only what changed. */
   private void publish() {
-    TicketView view = state.view();
-    Map<SearchAttributeKey<String>, String> values = TicketSearchAttributes.valuesOf(view, settings.customerKeySalt());
-    List<SearchAttributeUpdate<?>> changes = TicketSearchAttributes.changes(publishedAttributes, values);
-    if (!changes.isEmpty()) {
-      Workflow.upsertTypedSearchAttributes(changes.toArray(new SearchAttributeUpdate<?>[0]));
-    }
-    publishedAttributes = values;
-    if (view.subject() != null && !view.subject().equals(publishedSubject)) {
-      Workflow.upsertMemo(Map.of(TicketSearchAttributes.MEMO_SUBJECT, view.subject()));
-      publishedSubject = view.subject();
-    }
+    publisher.publish(state.view());
+  }
+
+  private static boolean isDue(Instant at) {
+    return at != null && !now().isBefore(at);
   }
 
   private static Instant now() {

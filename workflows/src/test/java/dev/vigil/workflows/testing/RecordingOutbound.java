@@ -3,6 +3,7 @@ package dev.vigil.workflows.testing;
 import dev.vigil.workflows.notify.OutboundActivities;
 import dev.vigil.workflows.notify.OutboundMessage;
 import dev.vigil.workflows.notify.OutboundResult;
+import dev.vigil.workflows.notify.SendStatus;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,6 @@ public class RecordingOutbound implements OutboundActivities {
     if (failuresToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw new IllegalStateException("response lost");
     }
-    return new OutboundResult("delivered", 202, "");
+    return new OutboundResult(SendStatus.DELIVERED, 202, "");
   }
 }

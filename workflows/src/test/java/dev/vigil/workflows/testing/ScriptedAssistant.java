@@ -1,11 +1,14 @@
 package dev.vigil.workflows.testing;
 
+import dev.vigil.workflows.assistant.AlertLevel;
 import dev.vigil.workflows.assistant.AssessActivities;
 import dev.vigil.workflows.assistant.AssessRequest;
 import dev.vigil.workflows.assistant.Assessment;
 import dev.vigil.workflows.assistant.AssistantActivities;
 import dev.vigil.workflows.assistant.ComposedAssessment;
+import dev.vigil.workflows.assistant.Delivery;
 import dev.vigil.workflows.assistant.Proposal;
+import dev.vigil.workflows.assistant.ProposalOutcome;
 import dev.vigil.workflows.assistant.ProposeRequest;
 import dev.vigil.workflows.assistant.RiskActivities;
 import dev.vigil.workflows.assistant.RiskMatch;
@@ -35,7 +38,7 @@ public class ScriptedAssistant implements AssistantActivities, RiskActivities, A
   public final List<UnderstandRequest> understood = new CopyOnWriteArrayList<>();
   public final List<ProposeRequest> proposed = new CopyOnWriteArrayList<>();
   /** The delivery policy every tenant gets. */
-  public volatile String delivery = Understanding.SUGGEST;
+  public volatile Delivery delivery = Delivery.SUGGEST;
   /** The confidence of the password answer; auto delivery needs at least 0.8. */
   public volatile double confidence = 0.85;
 
@@ -43,7 +46,7 @@ public class ScriptedAssistant implements AssistantActivities, RiskActivities, A
   @Override
   public List<RiskMatch> evaluate(RiskRequest request) {
     boolean many = request.customerTurns().stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains("all our"));
-    return many ? List.of(new RiskMatch("several-customers", "P1", "several customers affected", "\"all our\"",
+    return many ? List.of(new RiskMatch("several-customers", AlertLevel.P1, "several customers affected", "\"all our\"",
         Duration.ofHours(1), dev.vigil.workflows.ticket.Priority.P1)) : List.of();
   }
 
@@ -64,15 +67,15 @@ public class ScriptedAssistant implements AssistantActivities, RiskActivities, A
   public Proposal propose(ProposeRequest request) {
     proposed.add(request);
     if (!request.query().contains("password")) {
-      return new Proposal(Proposal.NO_KNOWLEDGE, null, List.of(), 0.2, "no knowledge above threshold");
+      return new Proposal(ProposalOutcome.NO_KNOWLEDGE, null, List.of(), 0.2, "no knowledge above threshold");
     }
     if (request.citedBefore().contains("faq-password")) {
-      return new Proposal(Proposal.REPEAT, null, List.of("faq-password"), 0.8,
+      return new Proposal(ProposalOutcome.REPEAT, null, List.of("faq-password"), 0.8,
           "repeat: faq-password was already offered on this ticket");
     }
-    boolean auto = Understanding.AUTO.equals(delivery) && confidence >= 0.8;
-    return new Proposal(Proposal.ANSWER, "Open Settings > Security and choose Reset password.",
-        List.of("faq-password"), confidence, "best match faq-password", auto ? Understanding.AUTO
-        : Understanding.SUGGEST, auto ? Duration.ofMinutes(5) : null);
+    boolean auto = delivery == Delivery.AUTO && confidence >= 0.8;
+    return new Proposal(ProposalOutcome.ANSWER, "Open Settings > Security and choose Reset password.",
+        List.of("faq-password"), confidence, "best match faq-password", auto ? Delivery.AUTO
+        : Delivery.SUGGEST, auto ? Duration.ofMinutes(5) : null);
   }
 }

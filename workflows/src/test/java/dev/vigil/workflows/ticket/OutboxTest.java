@@ -2,6 +2,8 @@ package dev.vigil.workflows.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.workflows.notify.Audience;
+import dev.vigil.workflows.notify.OutboundKind;
 import dev.vigil.workflows.notify.OutboundMessage;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -10,8 +12,8 @@ class OutboxTest {
   private static final Instant T0 = Instant.parse("2026-11-30T09:00:00Z");
 
   private static Outbox.PendingSend send(String key, int chars) {
-    return new Outbox.PendingSend(new OutboundMessage("ticket:desk:T-1/" + key, "T-1", "answer", "customer",
-        "a".repeat(chars), key, T0), T0.plusSeconds(86_400));
+    return new Outbox.PendingSend(new OutboundMessage("ticket:desk:T-1/" + key, "T-1", OutboundKind.ANSWER,
+        Audience.CUSTOMER,         "a".repeat(chars), key, T0), T0.plusSeconds(86_400));
   }
 
   @Test

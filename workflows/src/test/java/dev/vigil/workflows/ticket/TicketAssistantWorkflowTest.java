@@ -4,6 +4,10 @@ import static dev.vigil.workflows.testing.TicketWorkflowKit.awaitView;
 import static dev.vigil.workflows.testing.TicketWorkflowKit.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.workflows.assistant.AlertLevel;
+import dev.vigil.workflows.assistant.Delivery;
+import dev.vigil.workflows.notify.Audience;
+import dev.vigil.workflows.notify.OutboundKind;
 import dev.vigil.workflows.notify.OutboundMessage;
 import dev.vigil.workflows.testing.RecordingLearningActivities;
 import dev.vigil.workflows.testing.RecordingOutbound;
@@ -55,7 +59,7 @@ class TicketAssistantWorkflowTest {
     assertThat(view.suggestions()).singleElement().satisfies(s -> {
       assertThat(s.id()).isEqualTo("S1");
       assertThat(s.citations()).containsExactly("faq-password");
-      assertThat(s.state()).isEqualTo("offered");
+      assertThat(s.state()).isEqualTo(SuggestionState.OFFERED);
     });
     assertThat(view.decisions()).extracting(Decision::action)
         .contains("identify: question", "rewrite", "suggested S1 to the analyst");
@@ -163,7 +167,7 @@ class TicketAssistantWorkflowTest {
     assertThat(adoption.change()).isEqualTo("status escalated → waiting_on_customer");
     TicketView adopted = ticket().view();
     assertThat(adopted.version()).isEqualTo(adoption.version());
-    assertThat(adopted.suggestions().get(0).state()).isEqualTo(Suggestion.ADOPTED);
+    assertThat(adopted.suggestions().get(0).state()).isEqualTo(SuggestionState.ADOPTED);
     assertThat(adopted.suggestions().get(0).decidedBy()).isEqualTo("alice");
     assertThat(adopted.messages()).last().satisfies(m -> {
       assertThat(m.role()).isEqualTo(Role.ANALYST);
@@ -173,9 +177,9 @@ class TicketAssistantWorkflowTest {
     assertThat(adopted.decisions()).extracting(Decision::action).contains("S1 adopted by alice");
 
     assertThat(ticket().act(feedback(e, TicketEventType.SUGGESTION_RATED,
-        new SuggestionFeedback("S1", null, "like", null))).change()).isEqualTo("suggestion.rated applied");
+        new SuggestionFeedback("S1", null, Rating.LIKE, null))).change()).isEqualTo("suggestion.rated applied");
     TicketView liked = ticket().view();
-    assertThat(liked.suggestions().get(0).rating()).isEqualTo("like");
+    assertThat(liked.suggestions().get(0).rating()).isEqualTo(Rating.LIKE);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ticket().act(feedback(e,
             TicketEventType.SUGGESTION_DISMISSED, new SuggestionFeedback("S1", null, null, "wrong"))))
         .rootCause().hasMessageContaining("already adopted");
@@ -192,7 +196,7 @@ class TicketAssistantWorkflowTest {
         new SuggestionFeedback("S1", "Use the reset link we just e-mailed you.", null, null)));
     TicketView edited = ticket().view();
     assertThat(edited.messages()).last().extracting(Message::text).isEqualTo("Use the reset link we just e-mailed you.");
-    assertThat(edited.suggestions().get(0).state()).isEqualTo(Suggestion.EDITED);
+    assertThat(edited.suggestions().get(0).state()).isEqualTo(SuggestionState.EDITED);
 
     deliver(client, settings, e.customerSays("m3", "Why is the sky blue? And my password?"));
     TicketView second = afterBatchWindow(v -> v.decisions().stream()
@@ -202,10 +206,10 @@ class TicketAssistantWorkflowTest {
 
   @Test
   void autoDeliveryAnswersTheCustomerAfterTheWaitWindow_whenNoAnalystReplies() {
-    assistant.delivery = "auto";
+    assistant.delivery = Delivery.AUTO;
     deliver(client, settings, e.customerSays("m1", "How do I reset my password?"));
     TicketView pending = afterBatchWindow(v -> v.suggestions().size() == 1);
-    assertThat(pending.suggestions().get(0).state()).isEqualTo(Suggestion.AUTO_PENDING);
+    assertThat(pending.suggestions().get(0).state()).isEqualTo(SuggestionState.AUTO_PENDING);
     assertThat(pending.messages()).hasSize(1);
 
     env.sleep(Duration.ofMinutes(4));
@@ -213,38 +217,38 @@ class TicketAssistantWorkflowTest {
     env.sleep(Duration.ofMinutes(2));
     TicketView answered = awaitView(client, id, v -> v.messages().size() == 2);
     assertThat(answered.messages().get(1).role()).isEqualTo(Role.VIGIL);
-    assertThat(answered.suggestions().get(0).state()).isEqualTo(Suggestion.ANSWERED);
+    assertThat(answered.suggestions().get(0).state()).isEqualTo(SuggestionState.ANSWERED);
     assertThat(answered.decisions()).extracting(Decision::action).contains("answered the customer with S1");
   }
 
   @Test
   void autoDeliveryIsCancelledWhenAnAnalystRepliesInsideTheWindow() {
-    assistant.delivery = "auto";
+    assistant.delivery = Delivery.AUTO;
     deliver(client, settings, e.customerSays("m1", "How do I reset my password?"));
     afterBatchWindow(v -> v.suggestions().size() == 1);
     env.sleep(Duration.ofMinutes(2));
     deliver(client, settings, e.analystSays("m2", "I have reset it for you."));
     env.sleep(Duration.ofMinutes(4));
     TicketView view = awaitView(client, id, v -> !v.suggestions().get(0).open());
-    assertThat(view.suggestions().get(0).state()).isEqualTo(Suggestion.CANCELLED);
+    assertThat(view.suggestions().get(0).state()).isEqualTo(SuggestionState.CANCELLED);
     assertThat(view.messages()).extracting(Message::role).containsExactly(Role.CUSTOMER, Role.ANALYST);
     assertThat(view.decisions()).extracting(Decision::reason).contains("an analyst replied first");
   }
 
   @Test
   void autoDeliveryNeedsConfidence_elseItOnlySuggests() {
-    assistant.delivery = "auto";
+    assistant.delivery = Delivery.AUTO;
     assistant.confidence = 0.6;
     deliver(client, settings, e.customerSays("m1", "How do I reset my password?"));
     TicketView view = afterBatchWindow(v -> v.suggestions().size() == 1);
-    assertThat(view.suggestions().get(0).state()).isEqualTo(Suggestion.OFFERED);
+    assertThat(view.suggestions().get(0).state()).isEqualTo(SuggestionState.OFFERED);
     env.sleep(Duration.ofMinutes(10));
     assertThat(awaitView(client, id, v -> true).messages()).hasSize(1);
   }
 
   @Test
   void deliveryOffKeepsVigilSilent() {
-    assistant.delivery = "off";
+    assistant.delivery = Delivery.OFF;
     deliver(client, settings, e.customerSays("m1", "How do I reset my password?"));
     TicketView view = afterBatchWindow(v -> v.decisions().stream().anyMatch(d -> d.action().equals("silent")));
     assertThat(view.suggestions()).isEmpty();
@@ -271,7 +275,7 @@ class TicketAssistantWorkflowTest {
     TicketView alerted = afterBatchWindow(v -> !v.alerts().isEmpty());
     assertThat(alerted.alerts()).singleElement().satisfies(a -> {
       assertThat(a.ruleId()).isEqualTo("several-customers");
-      assertThat(a.level()).isEqualTo("P1");
+      assertThat(a.level()).isEqualTo(AlertLevel.P1);
     });
     assertThat(alerted.priority()).isEqualTo(Priority.P1);
     assertThat(alerted.decisions()).extracting(Decision::action)
@@ -302,8 +306,8 @@ class TicketAssistantWorkflowTest {
     assertThat(outbound.attempts).extracting(OutboundMessage::idempotencyKey).containsOnly(
         TicketIds.workflowId("desk", id) + "/vigil-S1");
     assertThat(outbound.delivered()).singleElement().satisfies(m -> {
-      assertThat(m.kind()).isEqualTo("analyst_reply");
-      assertThat(m.audience()).isEqualTo("customer");
+      assertThat(m.kind()).isEqualTo(OutboundKind.ANALYST_REPLY);
+      assertThat(m.audience()).isEqualTo(Audience.CUSTOMER);
       assertThat(m.text()).startsWith("Open Settings > Security");
     });
     assertThat(view.decisions()).extracting(Decision::reason).anyMatch(r -> r.contains("(HTTP 202)"));
@@ -311,14 +315,15 @@ class TicketAssistantWorkflowTest {
 
   @Test
   void autoAnswersAndAlertsGoOutbound() {
-    assistant.delivery = "auto";
+    assistant.delivery = Delivery.AUTO;
     deliver(client, settings, e.customerSays("m1", "All our users: how do I reset my password?"));
     afterBatchWindow(v -> v.suggestions().size() == 1);
     env.sleep(Duration.ofMinutes(6));
     awaitView(client, id, v -> v.decisions().stream().filter(d -> d.action().equals("outbound delivered")).count()
         >= 2);
-    assertThat(outbound.delivered()).extracting(OutboundMessage::kind).containsExactlyInAnyOrder("alert", "answer");
-    assertThat(outbound.delivered()).filteredOn(m -> m.kind().equals("alert")).singleElement()
-        .satisfies(m -> assertThat(m.audience()).isEqualTo("support"));
+    assertThat(outbound.delivered()).extracting(OutboundMessage::kind)
+        .containsExactlyInAnyOrder(OutboundKind.ALERT, OutboundKind.ANSWER);
+    assertThat(outbound.delivered()).filteredOn(m -> m.kind() == OutboundKind.ALERT).singleElement()
+        .satisfies(m -> assertThat(m.audience()).isEqualTo(Audience.SUPPORT));
   }
 }

@@ -2,7 +2,10 @@ package dev.vigil.workflows.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.workflows.assistant.AlertLevel;
 import dev.vigil.workflows.assistant.RiskMatch;
+import dev.vigil.workflows.notify.Audience;
+import dev.vigil.workflows.notify.OutboundKind;
 import dev.vigil.workflows.notify.OutboundMessage;
 import dev.vigil.workflows.testing.TicketEvents;
 import io.temporal.api.common.v1.Payload;
@@ -27,23 +30,23 @@ class TicketBudgetTest {
 
   @Test
   void givenAThousandHugeMessages_fiveHundredSuggestionsAndTwoThousandEvents_theTicketStaysWithinItsBudget() {
-    TicketState state = TicketState.open("ticket:desk:BIG-1", "BIG-1", T0);
+    TicketState state = TicketState.open("ticket:desk:BIG-1", "BIG-1", T0, settings);
     String huge = "x".repeat(32_000);
     String hugeWide = "界".repeat(32_000); // three bytes each in UTF-8
     state.apply(new TicketEvent("created", TicketEventType.CREATED, T0, new TicketFacts("BIG-1", "s".repeat(500),
         "d".repeat(20_000), Priority.P2, "storage", new Customer("c", "acme", "Ada", "ada@example.com")), null, null,
-        null, null), T0, settings, true);
+        null, null), T0, true);
     int applied = 1;
     for (int i = 0; i < 1_000; i++) {
       Instant at = T0.plusSeconds(i);
       TicketEvent message = i % 2 == 0 ? events.customerSays("m" + i, (i % 4 == 0 ? hugeWide : huge))
           : events.analystSays("m" + i, huge);
-      state.apply(message, at, settings, true);
+      state.apply(message, at, true);
       applied++;
-      state.decide(at, "identify: question ".repeat(30), "because ".repeat(300), settings);
+      state.decide(at, DecisionKind.IDENTIFIED, "identify: question ".repeat(30), "because ".repeat(300));
     }
     for (int i = 0; i < 500; i++) {
-      state.offer(hugeWide, IntStream.range(0, 40).mapToObj(c -> "kb-" + c).toList(), 0.9, Suggestion.OFFERED,
+      state.offer(hugeWide, IntStream.range(0, 40).mapToObj(c -> "kb-" + c).toList(), 0.9, SuggestionState.OFFERED,
           T0.plusSeconds(2_000 + i));
     }
     for (int i = 0; applied < 2_000; i++, applied++) {
@@ -53,15 +56,15 @@ class TicketBudgetTest {
         case 1 -> events.priority(i % 2 == 0 ? Priority.P1 : Priority.P3);
         default -> events.customerSays("late-" + i, huge);
       };
-      state.apply(event, at, settings, true);
+      state.apply(event, at, true);
     }
     for (int i = 0; i < 120; i++) {
-      state.raiseAlert(new RiskMatch("rule-" + i, "P1", "e".repeat(2_000), "v".repeat(5_000), Duration.ofHours(1),
-          null), T0.plusSeconds(6_000 + i), settings);
+      state.raiseAlert(new RiskMatch("rule-" + i, AlertLevel.P1, "e".repeat(2_000), "v".repeat(5_000), Duration.ofHours(1),
+          null), T0.plusSeconds(6_000 + i));
     }
     for (int i = 0; i < 100; i++) {
-      state.outbox().add(new Outbox.PendingSend(new OutboundMessage("ticket:desk:BIG-1/k" + i, "BIG-1", "answer",
-          "customer", huge, "S" + i, T0), T0.plus(Duration.ofDays(1))));
+      state.outbox().add(new Outbox.PendingSend(new OutboundMessage("ticket:desk:BIG-1/k" + i, "BIG-1",
+          OutboundKind.ANSWER, Audience.CUSTOMER, huge, "S" + i, T0), T0.plus(Duration.ofDays(1))));
     }
 
     TicketView view = state.view();
@@ -97,7 +100,7 @@ class TicketBudgetTest {
     assertThat(back.carried().view()).isEqualTo(view);
     assertThat(back.carried().outbox().pending()).isEqualTo(state.outbox().pending());
     TicketEvent firstMessage = events.customerSays("m0", "again");
-    assertThat(back.carried().apply(TicketEvents.withId(firstMessage, "created"), T0, settings).duplicate())
+    assertThat(back.carried().apply(TicketEvents.withId(firstMessage, "created"), T0).duplicate())
         .as("event ids are remembered across the trip").isTrue();
   }
 

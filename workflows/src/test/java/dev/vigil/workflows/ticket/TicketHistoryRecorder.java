@@ -20,14 +20,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Records the ticket history that {@link TicketWorkflowReplayTest} replays, at a version boundary of
+ * Records the ticket histories that {@link TicketWorkflowReplayTest} replays, at a version boundary of
  * {@link TicketWorkflowImpl} (see the README's versioning policy): {@code mvn -pl workflows test
- * -Dtest=TicketHistoryRecorder -Dvigil.record-histories=true} writes {@code histories/ticket-v2.json}.
+ * -Dtest=TicketHistoryRecorder -Dvigil.record-histories=true} writes the current boundary's histories
+ * ({@link #FILE}, {@link #CONTINUED_FILE}); those of earlier boundaries stay as they were recorded.
+ *
+ * <p>v2: the ticket's life with analysts' updates answered by small results. v3: the ticket's state split into
+ * components (the continue-as-new input changed shape), so v3 also records a run that starts from a carried state.
  */
 @EnabledIfSystemProperty(named = "vigil.record-histories", matches = "true")
 class TicketHistoryRecorder {
   static final String TICKET = "REPLAY-1";
-  static final String FILE = "ticket-v2.json";
+  static final String FILE = "ticket-v3.json";
+  static final String CONTINUED_TICKET = "REPLAY-CAN";
+  static final String CONTINUED_FILE = "ticket-v3-continued.json";
 
   @Test
   void recordTicketHistory() throws Exception {
@@ -58,6 +64,33 @@ class TicketHistoryRecorder {
       client.newUntypedWorkflowStub(TicketIds.workflowId("desk", TICKET)).getResult(TicketView.class);
       String json = client.fetchHistory(TicketIds.workflowId("desk", TICKET)).toJson(true);
       Files.writeString(Path.of("src/test/resources/histories", FILE), json, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A ticket that continued as new: the history of its second run, which starts from the carried state. */
+  @Test
+  void recordContinuedTicketHistory() throws Exception {
+    ScriptedAssistant assistant = new ScriptedAssistant();
+    try (TestWorkflowEnvironment env = TicketWorkflowKit.newEnvironment(Instant.parse("2026-11-30T09:00:00Z"),
+        new RecordingLearningActivities(), assistant, new RecordingOutbound())) {
+      WorkflowClient client = env.getWorkflowClient();
+      TicketSettings settings = new TicketSettings(2_000, 500, 1_000, 100, Duration.ofHours(1), null);
+      TicketEvents e = new TicketEvents(CONTINUED_TICKET);
+      deliver(client, settings, e.created("Cannot reset password", Priority.P2));
+      deliver(client, settings, e.customerSays("m0", "All our users: how do I reset my password?"));
+      for (int i = 1; i < 120; i++) {
+        deliver(client, settings, e.customerSays("m" + i, "still waiting " + i));
+      }
+      awaitView(client, CONTINUED_TICKET, v -> v.continuedAsNew() >= 1 && v.eventsApplied() == 121);
+      // the second run: a turn for the assistant, an analyst's update, a progress update and the close
+      deliver(client, settings, e.customerSays("m120", "How do I reset my password?"));
+      env.sleep(Duration.ofSeconds(2));
+      ticket(client, CONTINUED_TICKET).act(e.analystSays("a1", "The link is valid for an hour."));
+      env.sleep(Duration.ofMinutes(5));
+      deliver(client, settings, e.of(TicketEventType.CLOSED));
+      awaitView(client, CONTINUED_TICKET, v -> v.learning() != null);
+      String json = client.fetchHistory(TicketIds.workflowId("desk", CONTINUED_TICKET)).toJson(true);
+      Files.writeString(Path.of("src/test/resources/histories", CONTINUED_FILE), json, StandardCharsets.UTF_8);
     }
   }
 }

@@ -7,8 +7,10 @@ import static dev.vigil.workflows.testing.TicketWorkflowKit.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.workflows.notify.OutboundActivities;
+import dev.vigil.workflows.notify.OutboundKind;
 import dev.vigil.workflows.notify.OutboundMessage;
 import dev.vigil.workflows.notify.OutboundResult;
+import dev.vigil.workflows.notify.SendStatus;
 import dev.vigil.workflows.testing.RecordingLearningActivities;
 import dev.vigil.workflows.testing.ScriptedAssistant;
 import dev.vigil.workflows.testing.TicketEvents;
@@ -100,7 +102,7 @@ class TicketNeverFreezesWorkflowTest {
     TicketView delivered = awaitView(client, id, v -> v.decisions().stream()
         .anyMatch(d -> d.action().equals("outbound delivered")));
     assertThat(delivered.alerts()).hasSize(1);
-    assertThat(receiver.delivered).singleElement().satisfies(m -> assertThat(m.kind()).isEqualTo("alert"));
+    assertThat(receiver.delivered).singleElement().satisfies(m -> assertThat(m.kind()).isEqualTo(OutboundKind.ALERT));
   }
 
   /**
@@ -140,7 +142,7 @@ class TicketNeverFreezesWorkflowTest {
         throw new IllegalStateException("connection refused");
       }
       delivered.add(message);
-      return new OutboundResult("delivered", 202, "");
+      return new OutboundResult(SendStatus.DELIVERED, 202, "");
     }
   }
 }

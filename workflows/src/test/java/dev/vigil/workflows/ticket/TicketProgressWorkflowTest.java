@@ -4,6 +4,8 @@ import static dev.vigil.workflows.testing.TicketWorkflowKit.awaitView;
 import static dev.vigil.workflows.testing.TicketWorkflowKit.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.workflows.notify.Audience;
+import dev.vigil.workflows.notify.OutboundKind;
 import dev.vigil.workflows.notify.OutboundMessage;
 import dev.vigil.workflows.progress.QuietHours;
 import dev.vigil.workflows.testing.RecordingLearningActivities;
@@ -64,8 +66,8 @@ class TicketProgressWorkflowTest {
     env.sleep(Duration.ofHours(2));
     assertThat(updates(awaitView(client, id, v -> updates(v) == 2))).isEqualTo(2);
     env.sleep(Duration.ofSeconds(5));
-    assertThat(outbound.delivered()).filteredOn(m -> m.kind().equals("progress_update")).hasSize(2)
-        .allSatisfy(m -> assertThat(m.audience()).isEqualTo("customer"));
+    assertThat(outbound.delivered()).filteredOn(m -> m.kind() == OutboundKind.PROGRESS_UPDATE).hasSize(2)
+        .allSatisfy(m -> assertThat(m.audience()).isEqualTo(Audience.CUSTOMER));
   }
 
   @Test
@@ -117,7 +119,7 @@ class TicketProgressWorkflowTest {
     env.sleep(Duration.ofMinutes(90));
     awaitView(client, id, v -> v.decisions().stream().anyMatch(d -> d.action().equals("escalated to on-call")));
     env.sleep(Duration.ofSeconds(5));
-    assertThat(outbound.delivered()).extracting(OutboundMessage::audience).contains("analyst", "on_call");
+    assertThat(outbound.delivered()).extracting(OutboundMessage::audience).contains(Audience.ANALYST, Audience.ON_CALL);
   }
 
   private static TicketEvent customerAt(TicketEvents e, String id, String text, long millis) {

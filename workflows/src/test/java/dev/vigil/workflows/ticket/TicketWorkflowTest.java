@@ -180,7 +180,8 @@ class TicketWorkflowTest {
 
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
         .until(() -> outbound.delivered().size() == 5);
-    assertThat(outbound.delivered()).extracting(m -> m.kind() + ":" + m.audience() + ":" + m.text())
+    assertThat(outbound.delivered())
+        .extracting(m -> m.kind().wireName() + ":" + m.audience().wireName() + ":" + m.text())
         .containsExactlyInAnyOrder("analyst_message:customer:Retry the export with a smaller date range.",
             "priority_changed:ticket:P1", "assigned:ticket:a-7", "resolved:ticket:Export limit raised",
             "closed:ticket:");
@@ -222,7 +223,7 @@ class TicketWorkflowTest {
     assertThat(view.messages()).hasSize(1);
     assertThat(view.eventsApplied()).isEqualTo(3);
     assertThat(view.duplicateEventsIgnored()).isEqualTo(3);
-    assertThat(view.timeline()).filteredOn(t -> t.kind().equals("status")).hasSize(1);
+    assertThat(view.timeline()).filteredOn(t -> t.kind() == TimelineKind.STATUS).hasSize(1);
   }
 
   @Test

@@ -12,7 +12,9 @@ import dev.vigil.activities.assistant.NoLlmAssistantActivities;
 import dev.vigil.activities.assistant.StepMetrics;
 import dev.vigil.activities.knowledge.KnowledgeHit;
 import dev.vigil.workflows.assistant.AssistantActivities;
+import dev.vigil.workflows.assistant.Delivery;
 import dev.vigil.workflows.assistant.Proposal;
+import dev.vigil.workflows.assistant.ProposalOutcome;
 import dev.vigil.workflows.assistant.ProposeRequest;
 import dev.vigil.workflows.assistant.TurnKind;
 import dev.vigil.workflows.assistant.UnderstandRequest;
@@ -66,7 +68,7 @@ public class LlmAssistantActivities implements AssistantActivities {
   @Override
   public Understanding understand(UnderstandRequest request) {
     long start = System.nanoTime();
-    String delivery = settings.deliveryFor(request.tenant());
+    Delivery delivery = settings.deliveryFor(request.tenant());
     try {
       String turns = request.customerTurns().stream().map(ModelOutput::asData)
           .collect(Collectors.joining("\n---\n"));
@@ -100,8 +102,8 @@ public class LlmAssistantActivities implements AssistantActivities {
       throw e; // the knowledge index is down: let the activity retry, the LLM cannot help without it
     }
     if (hits.isEmpty()) {
-      record(start, "propose", Proposal.NO_KNOWLEDGE);
-      return new Proposal(Proposal.NO_KNOWLEDGE, null, List.of(), 0, "no knowledge matches the question");
+      record(start, "propose", ProposalOutcome.NO_KNOWLEDGE.wireName());
+      return new Proposal(ProposalOutcome.NO_KNOWLEDGE, null, List.of(), 0, "no knowledge matches the question");
     }
     AnswerOutput out;
     try {
@@ -118,13 +120,13 @@ public class LlmAssistantActivities implements AssistantActivities {
           byRules.autoAfter());
     }
     Proposal proposal = validated(request, hits, out);
-    record(start, "propose", proposal.outcome());
+    record(start, "propose", proposal.outcome().wireName());
     return proposal;
   }
 
   private Proposal validated(ProposeRequest request, List<KnowledgeHit> hits, AnswerOutput out) {
     if (!out.answerable()) {
-      return new Proposal(Proposal.NO_KNOWLEDGE, null, List.of(), 0,
+      return new Proposal(ProposalOutcome.NO_KNOWLEDGE, null, List.of(), 0,
           "the model found no matching knowledge: " + shortText(out.reason()));
     }
     Map<String, KnowledgeHit> retrieved = hits.stream()
@@ -151,7 +153,7 @@ public class LlmAssistantActivities implements AssistantActivities {
     double confidence = citations.stream().map(retrieved::get).filter(h -> h != null && h.cosine() != null)
         .mapToDouble(KnowledgeHit::cosine).max().orElse(0);
     if (problem != null) {
-      return new Proposal(Proposal.NO_KNOWLEDGE, null, List.of(), confidence, problem);
+      return new Proposal(ProposalOutcome.NO_KNOWLEDGE, null, List.of(), confidence, problem);
     }
     String text = answer.length() > settings.maxAnswerChars()
         ? answer.substring(0, settings.maxAnswerChars()).strip() + "…" : answer;

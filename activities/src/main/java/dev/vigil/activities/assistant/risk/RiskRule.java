@@ -1,7 +1,9 @@
 package dev.vigil.activities.assistant.risk;
 
+import dev.vigil.workflows.assistant.AlertLevel;
 import dev.vigil.workflows.ticket.Priority;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,7 +22,7 @@ public record RiskRule(String id, String level, String description, List<String>
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("a risk rule needs an id");
     }
-    if (!List.of("P0", "P1", "P2").contains(level)) {
+    if (Arrays.stream(AlertLevel.values()).noneMatch(l -> l.name().equals(level))) {
       throw new IllegalArgumentException("risk rule " + id + ": level must be P0, P1 or P2");
     }
     patterns = patterns == null ? List.of() : List.copyOf(patterns);

@@ -2,6 +2,7 @@ package dev.vigil.activities.assistant.risk;
 
 import dev.vigil.activities.assistant.QueryRewriter;
 import dev.vigil.activities.knowledge.Embedder;
+import dev.vigil.workflows.assistant.AlertLevel;
 import dev.vigil.workflows.assistant.RiskActivities;
 import dev.vigil.workflows.assistant.RiskMatch;
 import dev.vigil.workflows.assistant.RiskRequest;
@@ -59,7 +60,7 @@ public class RuleBasedRiskActivities implements RiskActivities {
       }
       if (evidence != null) {
         RiskRule r = c.rule();
-        matches.add(new RiskMatch(r.id(), r.level(), r.description(), evidence, r.silence(), r.raisePriorityTo()));
+        matches.add(new RiskMatch(r.id(), AlertLevel.valueOf(r.level()), r.description(), evidence, r.silence(), r.raisePriorityTo()));
       }
     }
     return matches;

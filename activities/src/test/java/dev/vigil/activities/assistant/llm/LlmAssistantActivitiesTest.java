@@ -12,6 +12,7 @@ import dev.vigil.activities.knowledge.SharedEmbedder;
 import dev.vigil.activities.knowledge.lucene.LuceneKnowledgeIndex;
 import dev.vigil.testkit.llm.FakeModelServer;
 import dev.vigil.workflows.assistant.Proposal;
+import dev.vigil.workflows.assistant.ProposalOutcome;
 import dev.vigil.workflows.assistant.ProposeRequest;
 import dev.vigil.workflows.assistant.TurnKind;
 import dev.vigil.workflows.assistant.UnderstandRequest;
@@ -156,7 +157,7 @@ class LlmAssistantActivitiesTest {
   void notAnswerableAccordingToTheModelMeansSilence() {
     answerWith("{\"answerable\":false,\"answer\":null,\"citations\":[],\"reason\":\"no entry is about DNS\"}");
     Proposal p = llm("openai").propose(question("Why are my DNS records not visible?"));
-    assertThat(p.outcome()).isEqualTo(Proposal.NO_KNOWLEDGE);
+    assertThat(p.outcome()).isEqualTo(ProposalOutcome.NO_KNOWLEDGE);
     assertThat(p.reason()).contains("no entry is about DNS");
   }
 

@@ -19,6 +19,7 @@ import dev.vigil.testkit.llm.FakeModelServer;
 import dev.vigil.workflows.assistant.ComposedAssessment;
 import dev.vigil.workflows.notify.OutboundActivities;
 import dev.vigil.workflows.notify.OutboundResult;
+import dev.vigil.workflows.notify.SendStatus;
 import dev.vigil.workflows.testing.TicketWorkflowKit;
 import dev.vigil.workflows.ticket.Customer;
 import dev.vigil.workflows.ticket.Decision;
@@ -66,7 +67,7 @@ class LlmOutageTicketTest {
           AssistantSettings.defaults(), new SimpleMeterRegistry());
       RuleBasedRiskActivities risk = new RuleBasedRiskActivities(List.of(), SharedEmbedder.get());
       try (TestWorkflowEnvironment env = TicketWorkflowKit.newEnvironment(null, new ComposedAssessment(llm, risk),
-          (OutboundActivities) message -> new OutboundResult("not_configured", 0, "test"),
+          (OutboundActivities) message -> new OutboundResult(SendStatus.NOT_CONFIGURED, 0, "test"),
           new LearningOffActivities(new CasePreparer(new Redactor(), LearningSettings.defaults()),
               "learning is not under test"))) {
         WorkflowClient client = env.getWorkflowClient();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vigil.activities.assistant.QueryRewriter;
 import dev.vigil.activities.knowledge.Embedder;
 import dev.vigil.activities.knowledge.SharedEmbedder;
+import dev.vigil.workflows.assistant.AlertLevel;
 import dev.vigil.workflows.assistant.RiskMatch;
 import dev.vigil.workflows.assistant.RiskRequest;
 import dev.vigil.workflows.ticket.Priority;
@@ -81,7 +82,7 @@ class RuleBasedRiskActivitiesTest {
   @Test
   void vipCustomersAndTenantsMatchWhateverTheySay() {
     assertThat(evaluate("cust-vip", "acme", "hello")).extracting(RiskMatch::ruleId).containsExactly("vip");
-    assertThat(evaluate("c9", "bigbank", "hello")).extracting(RiskMatch::level).containsExactly("P0");
+    assertThat(evaluate("c9", "bigbank", "hello")).extracting(RiskMatch::level).containsExactly(AlertLevel.P0);
   }
 
   @Test

@@ -4,9 +4,11 @@ import dev.vigil.activities.knowledge.EntryStatus;
 import dev.vigil.activities.knowledge.KnowledgeEntry;
 import dev.vigil.workflows.ticket.LearningRun;
 import dev.vigil.workflows.ticket.Suggestion;
+import dev.vigil.workflows.ticket.SuggestionState;
 import dev.vigil.workflows.ticket.TicketStatus;
 import dev.vigil.workflows.ticket.TicketView;
 import dev.vigil.workflows.ticket.TimelineEntry;
+import dev.vigil.workflows.ticket.TimelineKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -109,7 +111,7 @@ public record DashboardFigures(
       }
       for (Suggestion s : t.suggestions()) {
         suggestions++;
-        boolean direct = Suggestion.ANSWERED.equals(s.state()) || Suggestion.AUTO_PENDING.equals(s.state());
+        boolean direct = s.state() == SuggestionState.ANSWERED || s.state() == SuggestionState.AUTO_PENDING;
         if (direct) {
           answeredTotal++;
         }
@@ -117,8 +119,8 @@ public record DashboardFigures(
         if (offeredAt >= 0) {
           (direct ? answered : offered)[offeredAt]++;
         }
-        boolean adoptedOrEdited = Suggestion.ADOPTED.equals(s.state()) || Suggestion.EDITED.equals(s.state());
-        boolean wasDismissed = Suggestion.DISMISSED.equals(s.state());
+        boolean adoptedOrEdited = s.state() == SuggestionState.ADOPTED || s.state() == SuggestionState.EDITED;
+        boolean wasDismissed = s.state() == SuggestionState.DISMISSED;
         if (adoptedOrEdited || wasDismissed) {
           decidedTotal++;
           adoptedTotal += adoptedOrEdited ? 1 : 0;
@@ -177,7 +179,7 @@ public record DashboardFigures(
     TicketStatus status = null;
     TicketStatus first = null;
     for (TimelineEntry entry : ticket.timeline()) {
-      if (!"status".equals(entry.kind())) {
+      if (entry.kind() != TimelineKind.STATUS) {
         continue;
       }
       String[] fromTo = entry.detail().split(" → ", 2);

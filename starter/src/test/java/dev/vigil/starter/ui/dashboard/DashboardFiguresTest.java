@@ -8,9 +8,11 @@ import dev.vigil.activities.knowledge.KnowledgeEntry;
 import dev.vigil.activities.knowledge.Provenance;
 import dev.vigil.starter.live.Views;
 import dev.vigil.workflows.ticket.Suggestion;
+import dev.vigil.workflows.ticket.SuggestionState;
 import dev.vigil.workflows.ticket.TicketStatus;
 import dev.vigil.workflows.ticket.TicketView;
 import dev.vigil.workflows.ticket.TimelineEntry;
+import dev.vigil.workflows.ticket.TimelineKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,10 +41,10 @@ class DashboardFiguresTest {
   void aTicketsStatusAtAnyTimeComesFromItsTimeline() {
     Instant opened = NOW.minus(Duration.ofHours(3));
     TicketView ticket = Views.view(TicketStatus.RESOLVED, opened, List.of(), List.of(), List.of(), List.of(
-        new TimelineEntry(opened.plus(Duration.ofMinutes(1)), "status", "new → triaged", "e1"),
-        new TimelineEntry(opened.plus(Duration.ofMinutes(2)), "priority", "P3 → P2", "e2"),
-        new TimelineEntry(opened.plus(Duration.ofHours(1)), "status", "triaged → escalated", "e3"),
-        new TimelineEntry(opened.plus(Duration.ofHours(2)), "status", "escalated → resolved", "e4")));
+        new TimelineEntry(opened.plus(Duration.ofMinutes(1)), TimelineKind.STATUS, "new → triaged", "e1"),
+        new TimelineEntry(opened.plus(Duration.ofMinutes(2)), TimelineKind.PRIORITY, "P3 → P2", "e2"),
+        new TimelineEntry(opened.plus(Duration.ofHours(1)), TimelineKind.STATUS, "triaged → escalated", "e3"),
+        new TimelineEntry(opened.plus(Duration.ofHours(2)), TimelineKind.STATUS, "escalated → resolved", "e4")));
     assertThat(DashboardFigures.statusAt(ticket, opened.minusSeconds(1))).isNull();
     assertThat(DashboardFigures.statusAt(ticket, opened.plusSeconds(30))).isEqualTo(TicketStatus.NEW);
     assertThat(DashboardFigures.statusAt(ticket, opened.plus(Duration.ofMinutes(30)))).isEqualTo(TicketStatus.TRIAGED);
@@ -57,10 +59,10 @@ class DashboardFiguresTest {
     Instant early = opened.plus(Duration.ofMinutes(1));
     Instant late = NOW.minus(Duration.ofMinutes(1));
     TicketView ticket = Views.view(TicketStatus.ESCALATED, opened, List.of(), List.of(
-        new Suggestion("S1", "a", List.of("k"), 0.9, Suggestion.ADOPTED, early, null, "andy", early),
-        new Suggestion("S2", "b", List.of("k"), 0.7, Suggestion.DISMISSED, late, null, "andy", late),
-        new Suggestion("S3", "c", List.of("k"), 0.8, Suggestion.ANSWERED, late, null, "vigil", late),
-        new Suggestion("S4", "d", List.of("k"), 0.6, Suggestion.OFFERED, late, null, null, null)),
+        new Suggestion("S1", "a", List.of("k"), 0.9, SuggestionState.ADOPTED, early, null, "andy", early),
+        new Suggestion("S2", "b", List.of("k"), 0.7, SuggestionState.DISMISSED, late, null, "andy", late),
+        new Suggestion("S3", "c", List.of("k"), 0.8, SuggestionState.ANSWERED, late, null, "vigil", late),
+        new Suggestion("S4", "d", List.of("k"), 0.6, SuggestionState.OFFERED, late, null, null, null)),
         List.of(), List.of());
     KnowledgeEntry draft = KnowledgeEntry.draft("q1", EntryKind.QA, "q", "a", null, List.of(), "acme",
         Provenance.imported("t"), EntryStatus.DRAFT);

@@ -1,0 +1,25 @@
+package dev.vigil.workflows.notify;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** What became of an outbound message; the lower-case name is its JSON value. */
+public enum SendStatus {
+  /** The receiver took it. */
+  DELIVERED,
+  /** No receiver is configured (no outbound URL): nothing was sent. */
+  NOT_CONFIGURED,
+  /** The receiver does not take this kind of message (a ticket change the vendor's API is not written through). */
+  NOT_SENT;
+
+  @JsonValue
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  @JsonCreator
+  public static SendStatus fromWire(String value) {
+    return valueOf(value.toUpperCase(Locale.ROOT));
+  }
+}
