@@ -151,6 +151,12 @@ public final class KnowledgeWriter {
             "review already applied by an earlier attempt"));
         continue;
       }
+      String early = ReviewVerdict.earlyKey(c.ticketWorkflowId(), verdict.suggestionId());
+      if (!verdict.key().equals(early) && applied(id, early)) {
+        changes.add(new KnowledgeChange(KnowledgeChange.UNCHANGED, id, entry.version(),
+            verdict.suggestionId() + " was already reviewed while the ticket was open"));
+        continue;
+      }
       changes.add(switch (verdict.verdict()) {
         case ReviewVerdict.KEEP -> keep(entry, verdict);
         case ReviewVerdict.MODIFY -> modify(c, entry, verdict);

@@ -1,11 +1,13 @@
 package dev.vigil.activities.learning;
 
+import dev.vigil.workflows.learning.AnswerReviewOutcome;
 import dev.vigil.workflows.learning.ClosedTicket;
 import dev.vigil.workflows.learning.Extraction;
 import dev.vigil.workflows.learning.KnowledgeChange;
 import dev.vigil.workflows.learning.LearnedQa;
 import dev.vigil.workflows.learning.LearningActivities;
 import dev.vigil.workflows.learning.LearningCase;
+import dev.vigil.workflows.learning.OpenAnswerReview;
 import dev.vigil.workflows.learning.ReviewVerdict;
 import java.util.List;
 
@@ -35,6 +37,11 @@ public final class LearningOffActivities implements LearningActivities {
   @Override
   public List<KnowledgeChange> applyVerdict(LearningCase learningCase, ReviewVerdict verdict) {
     return List.of();
+  }
+
+  @Override
+  public AnswerReviewOutcome reviewOpenAnswer(OpenAnswerReview review) {
+    return AnswerReviewOutcome.undecided(review.suggestionId(), "learning is off: " + reason);
   }
 
   @Override

@@ -50,7 +50,8 @@ class ElasticsearchOutageLearningTest {
       worker.registerWorkflowImplementationTypes(LearningWorkflowImpl.class);
       env.newWorker(TaskQueues.HEAVY).registerActivitiesImplementations(new LearningActivitiesImpl(
           new CasePreparer(new Redactor(), settings),
-          new AnswerReviewer(SharedEmbedder.get(), settings), new RuleBasedQaExtractor(settings),
+          new AnswerReviewer(SharedEmbedder.get(), settings),
+          new OpenAnswerReviewer(SharedEmbedder.get(), settings), new RuleBasedQaExtractor(settings),
           new KnowledgeWriter(index, SharedEmbedder.get(), settings), new SimpleMeterRegistry()));
       env.start();
       ClosedTicket ticket = LearningFixtures.closed("OUT-1", "Broker drops MQTT clients", "broker",

@@ -211,6 +211,26 @@ class KnowledgeWriterTest {
   }
 
   @Test
+  void anAnswerReviewedWhileTheTicketWasOpenIsNotJudgedAgainAtClosure() {
+    seed("faq-early", "global", Q_QUOTA, A_QUOTA);
+    LearningCase open = caseIn("K-3", "t-early", "t-early", "active", 0);
+    ReviewVerdict early = new ReviewVerdict(ReviewVerdict.earlyKey(open.ticketWorkflowId(), "S1"), "S1",
+        List.of("faq-early"), ReviewVerdict.KEEP, null, "answered", "the customer confirmed S1 helped");
+    LearningCase closed = caseIn("K-3", "t-early", "t-early", "active", 1);
+
+    assertThat(writer.apply(open, early)).singleElement().extracting(KnowledgeChange::action)
+        .isEqualTo(KnowledgeChange.KEPT);
+    List<KnowledgeChange> atClosure = writer.apply(closed, verdict(closed, ReviewVerdict.KEEP, "faq-early", null,
+        "answered"));
+
+    assertThat(atClosure).singleElement().satisfies(ch -> {
+      assertThat(ch.action()).isEqualTo(KnowledgeChange.UNCHANGED);
+      assertThat(ch.reason()).contains("already reviewed while the ticket was open");
+    });
+    assertThat(entry("faq-early").counters().support()).as("counted once").isEqualTo(1);
+  }
+
+  @Test
   void aVerdictOnAnEntryThatNoLongerExistsIsSkipped() {
     LearningCase c = caseIn("K-2", "t-keep2");
 

@@ -114,7 +114,8 @@ class LeakCorpusTest {
     }
     LearningSettings settings = LearningSettings.defaults();
     activities = new LearningActivitiesImpl(new CasePreparer(new Redactor(), settings),
-        new AnswerReviewer(SharedEmbedder.get(), settings), new RuleBasedQaExtractor(settings),
+        new AnswerReviewer(SharedEmbedder.get(), settings),
+        new OpenAnswerReviewer(SharedEmbedder.get(), settings), new RuleBasedQaExtractor(settings),
         new KnowledgeWriter(index, SharedEmbedder.get(), settings), new SimpleMeterRegistry());
     corpus = new Corpus(new Random(20260302));
     for (int i = 0; i < TICKETS; i++) {

@@ -30,6 +30,8 @@ import org.springframework.validation.annotation.Validated;
  *     normal activity on the heavy task queue ({@code false}); unset: in process unless an LLM is configured
  * @param llmProvider the workers' LLM provider ({@code VIGIL_LLM_PROVIDER}, shared with them), which decides the above
  *     when it is unset
+ * @param answerReviewAfter how long after offering an answer Vigil reviews it while the ticket is open (zero: only at
+ *     closure)
  */
 @Validated
 @ConfigurationProperties("vigil.ticket")
@@ -46,7 +48,8 @@ public record TicketProperties(
     @NotNull Duration reminderAfter,
     @NotNull Duration escalateAfter,
     Boolean assistantInProcess,
-    String llmProvider) {
+    String llmProvider,
+    Duration answerReviewAfter) {
 
   /** The settings each new ticket's workflow starts with (and carries across continue-as-new). */
   public TicketSettings settings() {
@@ -54,7 +57,7 @@ public record TicketProperties(
         : llmProvider == null || llmProvider.isBlank() || "none".equalsIgnoreCase(llmProvider.strip());
     return new TicketSettings(maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents,
         closedRetention, assistantBatchWindow, progressCadence, quietHours, reminderAfter, escalateAfter, inProcess,
-        null);
+        null, answerReviewAfter);
   }
 
   public String workflowId(String ticketId) {

@@ -14,6 +14,7 @@ import dev.vigil.activities.learning.KnowledgeWriter;
 import dev.vigil.activities.learning.LearningActivitiesImpl;
 import dev.vigil.activities.learning.LearningOffActivities;
 import dev.vigil.activities.learning.LearningSettings;
+import dev.vigil.activities.learning.OpenAnswerReviewer;
 import dev.vigil.activities.learning.Redactor;
 import dev.vigil.activities.learning.RuleBasedQaExtractor;
 import dev.vigil.activities.learning.importing.TicketFile;
@@ -157,6 +158,7 @@ public final class EvaluationHarness {
     CasePreparer preparer = new CasePreparer(new Redactor(), learningSettings);
     LearningActivities learning = options.learning()
         ? new LearningActivitiesImpl(preparer, new AnswerReviewer(embedder, learningSettings),
+            new OpenAnswerReviewer(embedder, learningSettings),
             new RuleBasedQaExtractor(learningSettings), new KnowledgeWriter(index, embedder, learningSettings), meters)
         : new LearningOffActivities(preparer, "learning is off for this evaluation");
     // encrypted like production, with a key that lives as long as this run

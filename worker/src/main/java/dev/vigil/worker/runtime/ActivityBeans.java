@@ -14,6 +14,7 @@ import dev.vigil.activities.learning.CasePreparer;
 import dev.vigil.activities.learning.KnowledgeWriter;
 import dev.vigil.activities.learning.LearningActivitiesImpl;
 import dev.vigil.activities.learning.LearningSettings;
+import dev.vigil.activities.learning.OpenAnswerReviewer;
 import dev.vigil.activities.learning.QaExtractor;
 import dev.vigil.activities.learning.Redactor;
 import dev.vigil.activities.learning.RuleBasedQaExtractor;
@@ -53,7 +54,7 @@ public class ActivityBeans {
           settings);
     }
     return new LearningActivitiesImpl(new CasePreparer(redactor, settings), new AnswerReviewer(embedder, settings),
-        extractor, new KnowledgeWriter(index, embedder, settings), meters);
+        new OpenAnswerReviewer(embedder, settings), extractor, new KnowledgeWriter(index, embedder, settings), meters);
   }
 
   /**

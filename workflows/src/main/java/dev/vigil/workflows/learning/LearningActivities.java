@@ -22,6 +22,14 @@ public interface LearningActivities {
   @ActivityMethod
   java.util.List<KnowledgeChange> applyVerdict(LearningCase learningCase, ReviewVerdict verdict);
 
+  /**
+   * Reviews one of Vigil's answers while its ticket is still open, by what the conversation shows since it was offered
+   * (the analyst dismissed it and answered otherwise, the customer said it did not help, or that it did), and applies
+   * the verdict when the evidence is clear; otherwise leaves it to the review at closure.
+   */
+  @ActivityMethod
+  AnswerReviewOutcome reviewOpenAnswer(OpenAnswerReview review);
+
   /** Extracts generic question-and-answer pairs from the human-resolved dialogue. Writes nothing. */
   @ActivityMethod
   Extraction extract(LearningCase learningCase);

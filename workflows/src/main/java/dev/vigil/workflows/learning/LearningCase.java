@@ -35,4 +35,10 @@ public record LearningCase(
     turns = turns == null ? List.of() : List.copyOf(turns);
     vigilAnswers = vigilAnswers == null ? List.of() : List.copyOf(vigilAnswers);
   }
+
+  /** The workflow id of the ticket this case comes from (the part of {@link #key} before the close number). */
+  public String ticketWorkflowId() {
+    int hash = key.lastIndexOf('#');
+    return hash < 0 ? key : key.substring(0, hash);
+  }
 }

@@ -18,6 +18,14 @@ public record ReviewVerdict(String key, String suggestionId, List<String> entryI
   public static final String MODIFY = "modify";
   public static final String DELETE = "delete";
 
+  /**
+   * The key of the review of suggestion {@code suggestionId} made while its ticket was still open: the review at
+   * closure finds it in the cited entries' history and does not judge the same answer twice.
+   */
+  public static String earlyKey(String ticketWorkflowId, String suggestionId) {
+    return ticketWorkflowId + "#early-review:" + suggestionId;
+  }
+
   public ReviewVerdict {
     entryIds = entryIds == null ? List.of() : List.copyOf(entryIds);
   }

@@ -45,6 +45,10 @@ public enum DecisionKind {
   REMINDER,
   /** An unanswered customer turn was escalated to on-call. */
   ESCALATION,
+  /** One of Vigil's answers was reviewed while the ticket was open (see {@code AnswerReviews}). */
+  ANSWER_REVIEWED,
+  /** The review of an answer could not run. */
+  ANSWER_REVIEW_FAILED,
   /** The learning workflow started on close. */
   LEARNING_STARTED,
   /** The learning workflow could not be started. */

@@ -20,6 +20,11 @@ public record Message(String id, Role role, String author, String text, Instant 
    * or edited suggestions, progress updates), false for turns that arrived from the ticketing system.
    */
   public boolean sentByVigil() {
+    return sentByVigil(id);
+  }
+
+  /** Whether a message id is one of Vigil's own messages (see {@link #sentByVigil()}). */
+  public static boolean sentByVigil(String id) {
     return id != null && (id.startsWith(SUGGESTION_PREFIX) || id.startsWith(PROGRESS_PREFIX));
   }
 }

@@ -2,8 +2,10 @@ package dev.vigil.workflows.ticket;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,12 +24,26 @@ public final class Suggestions {
   /** A direct answer whose time has come: the suggestion, and the customer turn it answers. */
   record DueAnswer(Suggestion suggestion, String turnId) {}
 
+  /** An answer to review, and when. */
+  record PendingReview(String suggestionId, Instant dueAt) {}
+
   private ArrayList<Suggestion> items = new ArrayList<>();
+  /** Null in states carried from runs before reviews existed: their answers are reviewed at closure only. */
+  private Duration reviewAfter;
+  private ArrayList<PendingReview> reviews = new ArrayList<>();
   private int dropped;
   private int count;
   private String autoSuggestionId;
   private String autoTurnId;
   private Instant autoDueAt;
+
+  /** For Jackson. */
+  Suggestions() {}
+
+  /** {@code reviewAfter}: how long after an answer is offered it is reviewed; zero: only at closure. */
+  Suggestions(Duration reviewAfter) {
+    this.reviewAfter = reviewAfter;
+  }
 
   /** Records a suggestion Vigil offered, numbered S1, S2, … on this ticket, in {@code state}. */
   Suggestion offer(String text, List<String> citations, double confidence, SuggestionState state, Instant now) {
@@ -37,7 +53,33 @@ public final class Suggestions {
         confidence, state, now, null, null, null);
     items.add(suggestion);
     dropped += Bounded.trim(items, TicketBudget.SUGGESTIONS, TicketBudget.SUGGESTIONS_BYTES, Suggestions::cost);
+    if (reviewAfter != null && !reviewAfter.isZero() && !cited.isEmpty()) {
+      reviews.add(new PendingReview(suggestion.id(), now.plus(reviewAfter)));
+      if (reviews.size() > TicketBudget.SUGGESTIONS) {
+        reviews.remove(0);
+      }
+    }
     return suggestion;
+  }
+
+  /** When the next answer review is due, or null when none waits. */
+  Instant reviewDueAt() {
+    return reviews.stream().map(PendingReview::dueAt).min(Comparator.naturalOrder()).orElse(null);
+  }
+
+  /** Takes the reviews due at {@code now} off the schedule: the ids of the answers still on the ticket. */
+  List<String> takeDueReviews(Instant now) {
+    List<String> due = new ArrayList<>();
+    reviews.removeIf(r -> {
+      if (r.dueAt().isAfter(now)) {
+        return false;
+      }
+      if (find(r.suggestionId()) != null) {
+        due.add(r.suggestionId());
+      }
+      return true;
+    });
+    return due;
   }
 
   /** The suggestion {@code id}, or null when there is none (or it was dropped). */

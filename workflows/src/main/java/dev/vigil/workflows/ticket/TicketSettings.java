@@ -22,6 +22,8 @@ import java.util.Map;
  *     or, false, as a normal activity on the heavy task queue (an LLM takes seconds); null: true
  * @param customerKeySalt the deployment's secret under which customers become opaque keys in search attributes
  *     ({@link CustomerKey}); null: a fixed salt (tests)
+ * @param answerReviewAfter how long after offering an answer Vigil reviews it against the conversation, while the
+ *     ticket is still open ({@link AnswerReviews}); null: 20 minutes; zero: no review before closure
  */
 public record TicketSettings(
     int maxRememberedEventIds,
@@ -35,9 +37,11 @@ public record TicketSettings(
     Duration reminderAfter,
     Duration escalateAfter,
     Boolean assistantInProcess,
-    String customerKeySalt) {
+    String customerKeySalt,
+    Duration answerReviewAfter) {
 
   public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofSeconds(1);
+  public static final Duration DEFAULT_ANSWER_REVIEW_AFTER = Duration.ofMinutes(20);
 
   public static TicketSettings defaults() {
     return new TicketSettings(2_000, 500, 1_000, 4_000, Duration.ofDays(7), DEFAULT_BATCH_WINDOW);
@@ -47,7 +51,7 @@ public record TicketSettings(
   public TicketSettings(int maxRememberedEventIds, int maxDecisions, int maxMessages, int continueAsNewAfterEvents,
       Duration closedRetention, Duration assistantBatchWindow) {
     this(maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents, closedRetention,
-        assistantBatchWindow, null, null, null, null, null, null);
+        assistantBatchWindow, null, null, null, null, null, null, null);
   }
 
   /** Settings with the assistant's turn in process (no LLM). */
@@ -55,21 +59,28 @@ public record TicketSettings(
       Duration closedRetention, Duration assistantBatchWindow, Map<Priority, Duration> progressCadence,
       Map<String, QuietHours> quietHours, Duration reminderAfter, Duration escalateAfter) {
     this(maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents, closedRetention,
-        assistantBatchWindow, progressCadence, quietHours, reminderAfter, escalateAfter, null, null);
+        assistantBatchWindow, progressCadence, quietHours, reminderAfter, escalateAfter, null, null, null);
   }
 
   /** These settings with the deployment's customer-key salt. */
   public TicketSettings withCustomerKeySalt(String salt) {
     return new TicketSettings(maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents,
         closedRetention, assistantBatchWindow, progressCadence, quietHours, reminderAfter, escalateAfter,
-        assistantInProcess, salt);
+        assistantInProcess, salt, answerReviewAfter);
   }
 
   /** These settings with the assistant's turn in process or on the heavy queue. */
   public TicketSettings withAssistantInProcess(boolean inProcess) {
     return new TicketSettings(maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents,
         closedRetention, assistantBatchWindow, progressCadence, quietHours, reminderAfter, escalateAfter, inProcess,
-        customerKeySalt);
+        customerKeySalt, answerReviewAfter);
+  }
+
+  /** These settings with answers reviewed {@code after} they were offered (zero: only at closure). */
+  public TicketSettings withAnswerReviewAfter(Duration after) {
+    return new TicketSettings(maxRememberedEventIds, maxDecisions, maxMessages, continueAsNewAfterEvents,
+        closedRetention, assistantBatchWindow, progressCadence, quietHours, reminderAfter, escalateAfter,
+        assistantInProcess, customerKeySalt, after);
   }
 
   public TicketSettings {
@@ -81,6 +92,10 @@ public record TicketSettings(
     reminderAfter = reminderAfter == null ? Duration.ofMinutes(30) : reminderAfter;
     escalateAfter = escalateAfter == null ? Duration.ofHours(2) : escalateAfter;
     assistantInProcess = assistantInProcess == null ? Boolean.TRUE : assistantInProcess;
+    answerReviewAfter = answerReviewAfter == null ? DEFAULT_ANSWER_REVIEW_AFTER : answerReviewAfter;
+    if (answerReviewAfter.isNegative()) {
+      throw new IllegalArgumentException("answerReviewAfter must be zero or positive");
+    }
     if (maxRememberedEventIds < 1 || maxDecisions < 1 || maxMessages < 1) {
       throw new IllegalArgumentException("ticket settings bounds must be positive");
     }

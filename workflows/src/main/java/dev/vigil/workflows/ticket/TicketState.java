@@ -64,7 +64,7 @@ public final class TicketState {
   private int continuedAsNew;
   private ArrayList<LearningRun> learningRuns = new ArrayList<>();
   private Dialogue dialogue;
-  private Suggestions suggestions = new Suggestions();
+  private Suggestions suggestions;
   private DecisionLog log;
   private Alerts alerts = new Alerts();
   private FollowUps followUps;
@@ -83,6 +83,7 @@ public final class TicketState {
     state.createdAt = now;
     state.updatedAt = now;
     state.dialogue = new Dialogue(settings.maxMessages());
+    state.suggestions = new Suggestions(settings.answerReviewAfter());
     state.log = new DecisionLog(settings.maxDecisions());
     state.followUps = new FollowUps(FollowUps.Policy.of(settings));
     state.assistantQueue = new AssistantQueue(settings.assistantBatchWindow());
@@ -537,5 +538,35 @@ public final class TicketState {
         v.nextCheckInAt(), v.learningRuns(), List.of(), v.createdAt(), v.updatedAt(), v.resolvedAt(), v.closedAt(),
         v.eventsApplied(), v.duplicateEventsIgnored(), v.eventsRejected(), v.continuedAsNew(),
         v.suggestionsDropped(), v.timelineDropped() + v.timeline().size(), v.alertsDropped() + v.alerts().size());
+  }
+
+  /** When the next review of an answer is due while the ticket is open, or null. */
+  public Instant answerReviewDueAt() {
+    return suggestions.reviewDueAt();
+  }
+
+  /** The answers whose review is due at {@code now}, taken off the schedule. */
+  public List<String> takeDueAnswerReviews(Instant now) {
+    return suggestions.takeDueReviews(now);
+  }
+
+  /**
+   * What reviewing answer {@code suggestionId} needs, bounded: the ticket's people (for redaction), that answer, and
+   * the last {@link TicketBudget#REVIEW_MESSAGES} turns from its offer on.
+   */
+  public TicketView caseForAnswerReview(String suggestionId) {
+    TicketView v = view();
+    Suggestion answer = suggestions.find(suggestionId);
+    List<Message> since = v.messages().stream()
+        .filter(m -> answer != null && !(m.receivedAt() != null ? m.receivedAt() : m.at()).isBefore(answer.offeredAt()))
+        .toList();
+    if (since.size() > TicketBudget.REVIEW_MESSAGES) {
+      since = since.subList(since.size() - TicketBudget.REVIEW_MESSAGES, since.size());
+    }
+    return new TicketView(v.ticketId(), v.workflowId(), v.status(), v.subject(), null, v.priority(), v.product(),
+        v.customer(), v.assignee(), v.assistantPaused(), since, v.messages().size() - since.size(),
+        answer == null ? List.of() : List.of(answer), List.of(), 0, List.of(), v.resolutionNote(), null, List.of(),
+        List.of(), v.createdAt(), v.updatedAt(), v.resolvedAt(), v.closedAt(), v.eventsApplied(), 0, 0,
+        v.continuedAsNew(), 0, 0, 0);
   }
 }

@@ -21,13 +21,16 @@ import org.slf4j.Logger;
 /**
  * The ticket's life: events queue up in an {@link Inbox} (signal and update handlers only enqueue) and the main loop
  * applies them in arrival order to the one {@link TicketState}, then does what is due — the assistant's turn on the
- * batched customer turns ({@link AssistantTurn}), progress updates and reminders, a direct answer — sends to the
- * ticketing system through {@link TicketOutbound} (never waited on), keeps its search attributes current
- * ({@link TicketPublisher}), starts learning on close, and continues as new before the history grows large, handing
- * its state (sends in flight included) to the next run. A closed ticket completes after its retention.
+ * batched customer turns ({@link AssistantTurn}), progress updates and reminders, a direct answer, the review of an
+ * answer offered a while ago ({@link AnswerReviews}) — sends to the ticketing system through {@link TicketOutbound}
+ * (never waited on), keeps its search attributes current ({@link TicketPublisher}), starts learning on close, and
+ * continues as new before the history grows large, handing its state (sends in flight included) to the next run. A
+ * closed ticket completes after its retention.
  */
 public class TicketWorkflowImpl implements TicketWorkflow {
   private static final Logger log = Workflow.getLogger(TicketWorkflowImpl.class);
+  /** Version gate: answers reviewed while the ticket is open (histories before it have no review timers). */
+  static final String ANSWER_REVIEWS = "answer-reviews";
 
   private final Inbox inbox = new Inbox();
   private final TicketSettings settings;
@@ -35,6 +38,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   private final TicketOutbound outbound;
   private final AssistantTurn assistant;
   private final TicketPublisher publisher;
+  private AnswerReviews reviews;
 
   @WorkflowInit
   public TicketWorkflowImpl(TicketWorkflowInput input) {
@@ -52,6 +56,8 @@ public class TicketWorkflowImpl implements TicketWorkflow {
 
   @Override
   public TicketView run(TicketWorkflowInput input) {
+    // runs recorded before answers were reviewed on open tickets replay without the review timers
+    this.reviews = new AnswerReviews(state, Workflow.getVersion(ANSWER_REVIEWS, Workflow.DEFAULT_VERSION, 1) >= 1);
     publish();
     outbound.resumeHandedOver();
     while (true) {
@@ -61,6 +67,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
       assistant.takeIfDue();
       sendDueFollowUps();
       answerIfDue();
+      reviews.startDue();
       if (shouldContinueAsNew()) {
         // Update handlers wait only for the inbox, which was just drained: let them answer, then hand over. An event
         // arriving meanwhile goes round the loop once more; sends in flight travel in the state (see Outbox).
@@ -115,13 +122,13 @@ public class TicketWorkflowImpl implements TicketWorkflow {
 
   /**
    * Waits for an event, or until the next deadline: queued turns due for the assistant, a direct answer, a progress
-   * update or reminder, the end of a closed ticket's retention.
+   * update or reminder, an answer's review, the end of a closed ticket's retention.
    */
   private void awaitWorkOrDeadline() {
     Instant retentionEnd = state.status() == TicketStatus.CLOSED
         ? state.closedAt().plus(settings.closedRetention()) : null;
     Instant deadline = Stream.of(state.assistDueAt(), state.autoAnswerDueAt(), state.nextCheckInAt(),
-        state.reminderDueAt(), retentionEnd).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
+        state.reminderDueAt(), reviews.dueAt(), retentionEnd).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
     if (deadline == null) {
       Workflow.await(() -> !inbox.isEmpty() || shouldContinueAsNew());
       return;

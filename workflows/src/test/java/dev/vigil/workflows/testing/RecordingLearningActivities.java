@@ -1,5 +1,6 @@
 package dev.vigil.workflows.testing;
 
+import dev.vigil.workflows.learning.AnswerReviewOutcome;
 import dev.vigil.workflows.learning.CaseTurn;
 import dev.vigil.workflows.learning.ClosedTicket;
 import dev.vigil.workflows.learning.Extraction;
@@ -7,6 +8,7 @@ import dev.vigil.workflows.learning.KnowledgeChange;
 import dev.vigil.workflows.learning.LearnedQa;
 import dev.vigil.workflows.learning.LearningActivities;
 import dev.vigil.workflows.learning.LearningCase;
+import dev.vigil.workflows.learning.OpenAnswerReview;
 import dev.vigil.workflows.learning.ReviewVerdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +66,25 @@ public class RecordingLearningActivities implements LearningActivities {
     calls.add("apply:" + verdict.verdict());
     return verdict.entryIds().stream()
         .map(id -> new KnowledgeChange(verdict.verdict() + "-applied", id, 2, verdict.reason())).toList();
+  }
+
+  /** What {@link #reviewOpenAnswer} answers; null: undecided. */
+  public volatile ReviewVerdict openAnswerVerdict;
+  public final List<OpenAnswerReview> openAnswerReviews = new CopyOnWriteArrayList<>();
+
+  @Override
+  public AnswerReviewOutcome reviewOpenAnswer(
+      OpenAnswerReview review) {
+    calls.add("reviewOpenAnswer:" + review.suggestionId());
+    openAnswerReviews.add(review);
+    ReviewVerdict verdict = openAnswerVerdict;
+    if (verdict == null) {
+      return AnswerReviewOutcome.undecided(review.suggestionId(),
+          "the conversation does not tell yet");
+    }
+    return new AnswerReviewOutcome(review.suggestionId(), verdict,
+        verdict.entryIds().stream().map(id -> new KnowledgeChange(verdict.verdict() + "-applied", id, 2,
+            verdict.reason())).toList(), verdict.reason());
   }
 
   @Override
