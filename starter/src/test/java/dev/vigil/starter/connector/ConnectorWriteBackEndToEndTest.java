@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.starter.connector.github.GitHubPayloads;
+import dev.vigil.starter.connector.jira.JiraPayloads;
 import dev.vigil.starter.connector.zammad.ZammadPayloads;
 import dev.vigil.starter.connector.zendesk.ZendeskPayloads;
 import dev.vigil.testkit.http.VigilHttp;
@@ -17,10 +19,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Changes made in Vigil written back, end to end on the embedded application: a ticket arrives by the system's
- * signed webhook, an analyst assigns, re-prioritises and resolves it in Vigil's API, the system's (fake) API receives
- * each change once; the system's webhook reporting those changes back is recognised as their echo and changes
- * nothing in Vigil; a change made in the system is applied in Vigil and never written back to it.
+ * Changes made in Vigil written back, end to end on the embedded application, for each of the four systems: a
+ * ticket arrives by the system's signed webhook, an analyst assigns, re-prioritises, resolves or closes it in Vigil's
+ * API, the system's (fake) API receives each change once; the system's webhook reporting those changes back is
+ * recognised as their echo and changes nothing in Vigil; a change made in the system is applied in Vigil and never
+ * written back to it.
  */
 class ConnectorWriteBackEndToEndTest extends ConnectorApiTest {
 
@@ -31,8 +34,12 @@ class ConnectorWriteBackEndToEndTest extends ConnectorApiTest {
   private VigilHttp.Response deliver(String source, ObjectNode payload, Map<String, String> extraHeaders) {
     byte[] body = payload.toString().getBytes(StandardCharsets.UTF_8);
     Map<String, String> headers = new HashMap<>(extraHeaders);
-    headers.putAll(source.equals("zendesk") ? ZendeskPayloads.sign(body, ConnectorVigilTest.SECRET, Instant.now())
-        : ZammadPayloads.sign(body, ConnectorVigilTest.SECRET));
+    headers.putAll(switch (source) {
+      case "zendesk" -> ZendeskPayloads.sign(body, ConnectorVigilTest.SECRET, Instant.now());
+      case "jira" -> JiraPayloads.sign(body, ConnectorVigilTest.SECRET);
+      case "zammad" -> ZammadPayloads.sign(body, ConnectorVigilTest.SECRET);
+      default -> GitHubPayloads.sign(body, ConnectorVigilTest.SECRET);
+    });
     headers.put("Content-Type", "application/json");
     VigilHttp.Response response = hooks.post(source, headers, body);
     assertThat(response.status()).as(response.body()).isEqualTo(202);
@@ -126,5 +133,67 @@ class ConnectorWriteBackEndToEndTest extends ConnectorApiTest {
         && t.get("assignee").get("id").asText().equals("andy")
         && t.get("eventsApplied").asLong() == settled.get("eventsApplied").asLong());
     assertThat(FAKE.changes("zammad", id)).hasSize(3);
+  }
+
+  @Test
+  void jira_resolvesByTheWorkflowsTransition_andAPersonsCloseInJiraStillCloses() {
+    String key = "SUP-" + number();
+    deliver("jira", JiraPayloads.event(key, "jira:issue_created"), JiraPayloads.delivery());
+    awaitTicket("jira", key, t -> t.get("status") != null);
+
+    act("jira", key, "/assignee", "{\"analystId\":\"andy\"}");
+    FakeVendorApi.Recorded assigned = awaitChanges("jira", key, 1).get(0);
+    assertThat(assigned.path()).isEqualTo("/rest/api/3/issue/" + key + "/assignee");
+    assertThat(assigned.body().path("accountId").asText()).isEqualTo(JiraPayloads.AGENT);
+    assertEcho(deliver("jira", JiraPayloads.change(key, "assignee", null, null, JiraPayloads.AGENT, "Bob Agent"),
+        JiraPayloads.delivery()));
+
+    act("jira", key, "/resolve", "{}");
+    assertThat(awaitChanges("jira", key, 2).get(1).body().path("transition").path("id").asText()).isEqualTo("21");
+    assertThat(FAKE.jiraStatus(key)).isEqualTo("Resolved");
+    assertEcho(deliver("jira", JiraPayloads.change(key, "status", "1", "Open", "5", "Resolved"),
+        JiraPayloads.delivery()));
+
+    // an agent closes the issue in Jira: a person's change, applied in Vigil and not written back
+    VigilHttp.Response closed = deliver("jira", JiraPayloads.change(key, "status", "5", "Resolved", "6", "Closed"),
+        JiraPayloads.delivery());
+    assertThat(closed.json().get("delivered").asInt()).as(closed.body()).isEqualTo(1);
+    awaitTicket("jira", key, t -> t.get("status").asText().equals("closed")
+        && t.get("assignee").get("id").asText().equals("andy"));
+    assertStays("jira", key, Duration.ofMillis(1_000), t -> t.get("status").asText().equals("closed"));
+    assertThat(FAKE.changes("jira", key)).hasSize(2);
+  }
+
+  @Test
+  void github_priorityIsALabel_andClosingIsEchoedAsCompleted() {
+    String repo = "wb-" + number();
+    ObjectNode opened = GitHubPayloads.example("issues.opened");
+    ((ObjectNode) opened.get("repository")).put("name", repo);
+    deliver("github", opened, GitHubPayloads.headers("issues"));
+    String ticketId = "Codertocat:" + repo + "#1";
+    awaitTicket("github", ticketId, t -> t.get("status") != null);
+
+    act("github", ticketId, "/priority", "{\"priority\":\"P2\"}");
+    FakeVendorApi.Recorded labelled = awaitChanges("github", ticketId, 1).get(0);
+    assertThat(labelled.method()).isEqualTo("PATCH");
+    assertThat(labelled.path()).isEqualTo("/api/v3/repos/Codertocat/" + repo + "/issues/1");
+    assertThat(FAKE.githubLabels(ticketId)).containsExactly("priority: high");
+    ObjectNode label = GitHubPayloads.example("issues.labeled");
+    ((ObjectNode) label.get("repository")).put("name", repo);
+    ((ObjectNode) label.get("label")).put("name", "priority: high");
+    assertEcho(deliver("github", label, GitHubPayloads.headers("issues")));
+
+    act("github", ticketId, "/close", null);
+    FakeVendorApi.Recorded closing = awaitChanges("github", ticketId, 2).get(1);
+    assertThat(closing.body().path("state").asText()).isEqualTo("closed");
+    assertThat(closing.body().path("state_reason").asText()).isEqualTo("completed");
+    ObjectNode closed = GitHubPayloads.closed("completed");
+    ((ObjectNode) closed.get("repository")).put("name", repo);
+    assertEcho(deliver("github", closed, GitHubPayloads.headers("issues")));
+
+    JsonNode settled = awaitTicket("github", ticketId, t -> t.get("status").asText().equals("closed"));
+    assertStays("github", ticketId, Duration.ofMillis(1_000), t -> t.get("priority").asText().equals("P2")
+        && t.get("eventsApplied").asLong() == settled.get("eventsApplied").asLong());
+    assertThat(FAKE.changes("github", ticketId)).hasSize(2);
   }
 }
