@@ -3,6 +3,7 @@ package dev.vigil.activities.connector;
 import dev.vigil.workflows.notify.OutboundKind;
 import dev.vigil.workflows.ticket.TicketEvent;
 import dev.vigil.workflows.ticket.TicketEventType;
+import java.util.Locale;
 
 /**
  * A field of the ticket Vigil writes to a ticketing system and the system reports back by webhook; the values are in
@@ -35,9 +36,9 @@ public enum StateField {
   }
 
   /** The value an inbound event of this field reports, or null when the event does not carry one. */
-  public String valueOf(TicketEvent event) {
+  public String reportedBy(TicketEvent event) {
     return switch (this) {
-      case STATUS -> event.type().name().toLowerCase(java.util.Locale.ROOT);
+      case STATUS -> event.type().name().toLowerCase(Locale.ROOT);
       case ASSIGNEE -> event.analyst() == null ? null : event.analyst().id();
       case PRIORITY -> event.ticket() == null || event.ticket().priority() == null ? null
           : event.ticket().priority().name();

@@ -85,7 +85,7 @@ public final class StateWrites {
       return false;
     }
     String key = key(source, event.ticketId(), field);
-    String value = field.valueOf(event);
+    String value = field.reportedBy(event);
     synchronized (this) {
       List<String> values = expected.get(key);
       if (values == null) {
