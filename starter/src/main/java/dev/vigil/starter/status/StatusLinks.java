@@ -25,7 +25,7 @@ public class StatusLinks {
   }
 
   /**
-   * The absolute link: under {@code VIGIL_PUBLIC_URL} when set, else under the address of the request being served
+   * The absolute link to ticket {@code ticketId} of {@code source}: under {@code VIGIL_PUBLIC_URL} when set, else under the address of the request being served
    * (so it must then be called while serving one).
    */
   public String linkFor(String source, String ticketId) {
@@ -36,7 +36,7 @@ public class StatusLinks {
     return base.path("/status/{ticketId}")
         .queryParamIfPresent("source", Optional.ofNullable(signedSource).map(s -> "{source}"))
         .queryParam("token", "{token}")
-        .buildAndExpand(Map.of("ticketId", ticketId, "source", source,
+        .buildAndExpand(Map.of("ticketId", ticketId, "source", signedSource == null ? "" : signedSource,
             "token", tokens.tokenFor(signedSource, ticketId)))
         .encode().toUriString();
   }
@@ -46,8 +46,8 @@ public class StatusLinks {
     return tokens.opens(signedSource(source), ticketId, token);
   }
 
-  /** The source a token names: none for the default one. */
+  /** The source a token names: none for the default one (or none given). */
   private String signedSource(String source) {
-    return source.equals(defaultSource) ? null : source;
+    return source == null || source.equals(defaultSource) ? null : source;
   }
 }
