@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.activities.connector.ConnectorOutbound;
 import dev.vigil.activities.connector.SentComments;
-import dev.vigil.activities.connector.StateWrites;
 import dev.vigil.activities.connector.TicketApi;
 import dev.vigil.activities.connector.VendorHttp;
 import dev.vigil.activities.connector.WriteBack;
