@@ -60,6 +60,12 @@ public record WriteBack(Map<String, String> assignees, Map<String, String> prior
     return user;
   }
 
+  /** Whether {@code vendorUser} is the system's user mapped to Vigil analyst {@code analystId}. */
+  public boolean isUserOf(String analystId, String vendorUser) {
+    return analystId != null && vendorUser != null
+        && vendorUser.equals(assignees.get(analystId.strip().toLowerCase(Locale.ROOT)));
+  }
+
   /** The system's priority for {@code value} ({@code P1}…): configured, else {@code defaults}. */
   public String priority(String source, String value, Map<Priority, String> defaults) {
     return table(defaults).get(parse(source, value));

@@ -56,6 +56,18 @@ public record ConnectorApiProperties(Zendesk zendesk, Jira jira, Zammad zammad, 
     return writeBack == null ? WriteBack.defaults() : writeBack;
   }
 
+  /** The write-back mapping of {@code source}: its configured one, or the defaults (no analyst mapped). */
+  public WriteBack writeBack(String source) {
+    WriteBack configured = switch (source) {
+      case "zendesk" -> zendesk == null ? null : zendesk.writeBack();
+      case "jira" -> jira == null ? null : jira.writeBack();
+      case "zammad" -> zammad == null ? null : zammad.writeBack();
+      case "github" -> github == null ? null : github.writeBack();
+      default -> null;
+    };
+    return orDefaults(configured);
+  }
+
   /** The API clients of every fully configured system. */
   public List<TicketApi> apis(VendorHttp http) {
     List<TicketApi> apis = new ArrayList<>();

@@ -1,8 +1,10 @@
 package dev.vigil.starter.connector;
 
 import dev.vigil.activities.connector.SentComments;
+import dev.vigil.activities.connector.StateField;
 import dev.vigil.activities.connector.StateWrites;
 import dev.vigil.activities.connector.VigilMarker;
+import dev.vigil.client.connector.ConnectorApiProperties;
 import dev.vigil.starter.config.WebhookProperties;
 import dev.vigil.starter.ticket.TicketExceptions;
 import dev.vigil.starter.ticket.TicketService;
@@ -37,7 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
  * event the delivery means is delivered to the ticket {@code ticket:<source>:<id>} (202), except Vigil's own posts
  * echoed back, which are recognised (by the comment id the vendor returned, the text Vigil sent, or the hidden marker)
  * and dropped so they are never applied or answered twice; so are the system's reports of the ticket changes Vigil
- * itself wrote there (resolve, close, assign, priority: {@link StateWrites}).
+ * itself wrote there (resolve, close, assign, priority: {@link StateWrites}), and reports of a change the ticket
+ * already has ({@link AlreadyApplied}).
  */
 @RestController
 @RequestMapping("/api/v1/webhooks")
@@ -49,15 +52,17 @@ public class ConnectorWebhookController {
   private final TicketService tickets;
   private final SentComments sent;
   private final StateWrites writes;
+  private final ConnectorApiProperties apis;
   private final int maxBodyBytes;
   private final Clock clock;
 
   public ConnectorWebhookController(ConnectorRegistry connectors, TicketService tickets, SentComments sent,
-      StateWrites writes, WebhookProperties webhook) {
+      StateWrites writes, ConnectorApiProperties apis, WebhookProperties webhook) {
     this.connectors = connectors;
     this.tickets = tickets;
     this.sent = sent;
     this.writes = writes;
+    this.apis = apis;
     this.maxBodyBytes = webhook.maxBodyBytes();
     this.clock = Clock.systemUTC();
   }
@@ -90,8 +95,16 @@ public class ConnectorWebhookController {
     ConnectorMapping mapping = connector.map(inbound, ticketId -> known(source, ticketId));
     int delivered = 0;
     int echoes = 0;
+    KnownTicket[] before = null; // read once, and only for a change that is not a known echo
     for (TicketEvent event : mapping.events()) {
-      if (isEcho(source, event)) {
+      boolean echo = isEcho(source, event);
+      if (!echo && StateField.of(event.type()) != null) {
+        if (before == null) {
+          before = new KnownTicket[] {known(source, event.ticketId())};
+        }
+        echo = AlreadyApplied.changesNothing(event, before[0], apis.writeBack(source));
+      }
+      if (echo) {
         echoes++;
         log.debug("{} {}: dropped the echo of Vigil's own {} ({})", source, event.ticketId(),
             event.type().wireName(), event.eventId());

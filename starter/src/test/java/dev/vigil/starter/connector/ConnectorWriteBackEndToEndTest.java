@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.activities.connector.StateField;
+import dev.vigil.activities.connector.StateWrites;
 import dev.vigil.starter.connector.github.GitHubPayloads;
 import dev.vigil.starter.connector.jira.JiraPayloads;
 import dev.vigil.starter.connector.zammad.ZammadPayloads;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Changes made in Vigil written back, end to end on the embedded application, for each of the four systems: a
@@ -26,6 +29,8 @@ import org.junit.jupiter.api.Test;
  * written back to it.
  */
 class ConnectorWriteBackEndToEndTest extends ConnectorApiTest {
+  @Autowired
+  StateWrites writes;
 
   private static String number() {
     return String.valueOf(200_000 + Math.abs(UUID.randomUUID().getMostSignificantBits() % 700_000));
@@ -100,6 +105,24 @@ class ConnectorWriteBackEndToEndTest extends ConnectorApiTest {
         && t.get("assignee").get("id").asText().equals("andy")
         && t.get("eventsApplied").asLong() == settled.get("eventsApplied").asLong());
     assertThat(FAKE.changes("zendesk", id)).as("assignment and resolution, nothing for the priority").hasSize(2);
+  }
+
+  /** Production runs the intake and the worker in separate processes, which do not share the ledger. */
+  @Test
+  void anIntakeWithoutTheWorkersLedger_stillKeepsTheAnalystAndPriorityItWrote() {
+    String id = number();
+    deliver("zendesk", ZendeskPayloads.event(id, "created"), Map.of());
+    awaitTicket("zendesk", id, t -> t.get("status") != null);
+    act("zendesk", id, "/assignee", "{\"analystId\":\"andy\"}");
+    act("zendesk", id, "/priority", "{\"priority\":\"P1\"}");
+    awaitChanges("zendesk", id, 2);
+    writes.forget("zendesk", id, StateField.ASSIGNEE);
+    writes.forget("zendesk", id, StateField.PRIORITY);
+
+    assertEcho(deliver("zendesk", ZendeskPayloads.change(id, "agent_assignment_changed", null, "7001"), Map.of()));
+    assertEcho(deliver("zendesk", ZendeskPayloads.change(id, "priority_changed", "normal", "urgent"), Map.of()));
+    assertThat(http.getAsAdmin(ticketPath("zendesk", id, "")).json().get("assignee").get("id").asText())
+        .isEqualTo("andy");
   }
 
   @Test
