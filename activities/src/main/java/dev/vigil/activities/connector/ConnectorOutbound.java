@@ -72,7 +72,8 @@ public final class ConnectorOutbound implements OutboundActivities {
     String source = api.source();
     String already = sent.commentFor(source, idempotencyKey);
     if (already != null) {
-      return new OutboundResult(SendStatus.DELIVERED, 200, source + " comment " + already + " (posted by an earlier attempt)");
+      return new OutboundResult(SendStatus.DELIVERED, 200, source + " comment " + already
+          + " (posted by an earlier attempt)");
     }
     sent.recordText(source, ticketId, text);
     TicketApi.PostedComment posted = api.postComment(ticketId, text, customerFacing, idempotencyKey);

@@ -15,8 +15,8 @@ import java.util.Set;
  *
  * @param assignees Vigil analyst id (any case) → the system's user (Zendesk user id, Jira account id, Zammad user
  *     id, GitHub login); an analyst not listed is not written
- * @param priorities {@code P1}…{@code P4} → the system's priority name (GitHub: label); replaces the system's default
- *     for the levels listed
+ * @param priorities {@code P1}…{@code P4} → the system's priority name (GitHub: label); replaces the system's
+ *     default for the levels listed
  * @param resolvedStatus the status a resolution writes (null: the system's default)
  * @param closedStatus the status closing writes (null: the system's default)
  */

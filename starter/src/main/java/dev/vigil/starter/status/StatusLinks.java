@@ -25,8 +25,8 @@ public class StatusLinks {
   }
 
   /**
-   * The absolute link to ticket {@code ticketId} of {@code source}: under {@code VIGIL_PUBLIC_URL} when set, else under the address of the request being served
-   * (so it must then be called while serving one).
+   * The absolute link to ticket {@code ticketId} of {@code source}: under {@code VIGIL_PUBLIC_URL} when set, else
+   * under the address of the request being served (so it must then be called while serving one).
    */
   public String linkFor(String source, String ticketId) {
     UriComponentsBuilder base = ui.publicUrl() == null || ui.publicUrl().isBlank()
