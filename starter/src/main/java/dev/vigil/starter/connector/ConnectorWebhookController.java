@@ -1,7 +1,10 @@
 package dev.vigil.starter.connector;
 
 import dev.vigil.activities.connector.SentComments;
+import dev.vigil.activities.connector.StateField;
+import dev.vigil.activities.connector.StateWrites;
 import dev.vigil.activities.connector.VigilMarker;
+import dev.vigil.client.connector.ConnectorApiProperties;
 import dev.vigil.starter.config.WebhookProperties;
 import dev.vigil.starter.ticket.TicketExceptions;
 import dev.vigil.starter.ticket.TicketService;
@@ -35,7 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
  * source (404), size (413), the system's own signature (401; also when its secret is not set), body (400); then each
  * event the delivery means is delivered to the ticket {@code ticket:<source>:<id>} (202), except Vigil's own posts
  * echoed back, which are recognised (by the comment id the vendor returned, the text Vigil sent, or the hidden marker)
- * and dropped so they are never applied or answered twice.
+ * and dropped so they are never applied or answered twice; so are the system's reports of the ticket changes Vigil
+ * itself wrote there (resolve, close, assign, priority: {@link StateWrites}), and reports of a change the ticket
+ * already has ({@link AlreadyApplied}).
  */
 @RestController
 @RequestMapping("/api/v1/webhooks")
@@ -46,14 +51,18 @@ public class ConnectorWebhookController {
   private final ConnectorRegistry connectors;
   private final TicketService tickets;
   private final SentComments sent;
+  private final StateWrites writes;
+  private final ConnectorApiProperties apis;
   private final int maxBodyBytes;
   private final Clock clock;
 
   public ConnectorWebhookController(ConnectorRegistry connectors, TicketService tickets, SentComments sent,
-      WebhookProperties webhook) {
+      StateWrites writes, ConnectorApiProperties apis, WebhookProperties webhook) {
     this.connectors = connectors;
     this.tickets = tickets;
     this.sent = sent;
+    this.writes = writes;
+    this.apis = apis;
     this.maxBodyBytes = webhook.maxBodyBytes();
     this.clock = Clock.systemUTC();
   }
@@ -86,10 +95,19 @@ public class ConnectorWebhookController {
     ConnectorMapping mapping = connector.map(inbound, ticketId -> known(source, ticketId));
     int delivered = 0;
     int echoes = 0;
+    KnownTicket[] before = null; // read once, and only for a change that is not a known echo
     for (TicketEvent event : mapping.events()) {
-      if (isEcho(source, event)) {
+      boolean echo = isEcho(source, event);
+      if (!echo && StateField.of(event.type()) != null) {
+        if (before == null) {
+          before = new KnownTicket[] {known(source, event.ticketId())};
+        }
+        echo = AlreadyApplied.changesNothing(event, before[0], apis.writeBack(source));
+      }
+      if (echo) {
         echoes++;
-        log.debug("{} {}: dropped the echo of Vigil's own post {}", source, event.ticketId(), event.message().id());
+        log.debug("{} {}: dropped the echo of Vigil's own {} ({})", source, event.ticketId(),
+            event.type().wireName(), event.eventId());
         continue;
       }
       tickets.deliver(source, event);
@@ -97,14 +115,14 @@ public class ConnectorWebhookController {
     }
     String workflowId = mapping.ticketId() == null ? null : TicketIds.workflowId(source, mapping.ticketId());
     String ignored = mapping.ignored() != null ? mapping.ignored()
-        : delivered == 0 ? "an echo of Vigil's own post" : null;
+        : delivered == 0 ? "an echo of Vigil's own post or change" : null;
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(new Accepted(source, mapping.ticketId(), workflowId, delivered, echoes, ignored));
   }
 
   private boolean isEcho(String source, TicketEvent event) {
     if (event.type() != TicketEventType.MESSAGE_POSTED || event.message() == null) {
-      return false;
+      return writes.isEcho(source, event);
     }
     return VigilMarker.isPresent(event.message().text())
         || sent.isOwn(source, event.ticketId(), event.message().id(), event.message().text());

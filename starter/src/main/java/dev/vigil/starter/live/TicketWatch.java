@@ -3,6 +3,7 @@ package dev.vigil.starter.live;
 import dev.vigil.starter.config.UiProperties;
 import dev.vigil.starter.ticket.TicketExceptions;
 import dev.vigil.starter.ticket.TicketService;
+import dev.vigil.workflows.ticket.TicketIds;
 import dev.vigil.workflows.ticket.TicketView;
 import java.io.IOException;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -53,8 +55,11 @@ public class TicketWatch extends PollingWatch {
     List<SseEmitter.SseEventBuilder> events(TicketView before, TicketView after);
   }
 
+  /** A watched ticket: its system and its id there (the same id in two systems is two tickets). */
+  private record Watched(String source, String ticketId) {}
+
   private final TicketService tickets;
-  private final Map<String, List<Subscription>> watched = new ConcurrentHashMap<>();
+  private final Map<Watched, List<Subscription>> watched = new ConcurrentHashMap<>();
 
   public TicketWatch(TicketService tickets, UiProperties ui) {
     super("vigil-ticket-watch", ui.pollInterval());
@@ -68,19 +73,20 @@ public class TicketWatch extends PollingWatch {
   }
 
   /**
-   * Opens a stream of this ticket's changes, rendered for one page.
+   * Opens a stream of the changes of ticket {@code ticketId} of {@code source}, rendered for one page.
    *
    * @param seen {@link TicketView#hashCode()} of the view the page was rendered from, or null: when the first poll
    *     finds the same view nothing is sent, otherwise the renderer gets a null "before" (refresh everything)
    */
-  public SseEmitter subscribe(String ticketId, Audience audience, Integer seen, Renderer renderer) {
+  public SseEmitter subscribe(String source, String ticketId, Audience audience, Integer seen, Renderer renderer) {
+    Watched ticket = new Watched(source, ticketId);
     if (streams() >= MAX_STREAMS) {
       throw new TooManyStreams("too many live pages are open; this one will not update by itself");
     }
     SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
     Subscription subscription = new Subscription(emitter, renderer, seen, audience);
     boolean[] added = {false};
-    watched.compute(ticketId, (id, list) -> {
+    watched.compute(ticket, (id, list) -> {
       List<Subscription> subscriptions = list == null ? new CopyOnWriteArrayList<>() : list;
       if (subscriptions.stream().filter(s -> s.audience == audience).count() < audience.maxPerTicket()) {
         subscriptions.add(subscription);
@@ -92,7 +98,7 @@ public class TicketWatch extends PollingWatch {
       throw new TooManyStreams("too many live " + (audience == Audience.CUSTOMERS ? "status pages" : "ticket pages")
           + " follow ticket " + ticketId + "; this one will not update by itself");
     }
-    Runnable remove = () -> unsubscribe(ticketId, subscription);
+    Runnable remove = () -> unsubscribe(ticket, subscription);
     emitter.onCompletion(remove);
     emitter.onTimeout(remove);
     emitter.onError(e -> remove.run());
@@ -110,13 +116,14 @@ public class TicketWatch extends PollingWatch {
     }
   }
 
-  /** Tickets some page watches now (for tests and diagnostics). */
+  /** The workflow ids of the tickets some page watches now (for tests and diagnostics). */
   public Set<String> watchedTickets() {
-    return Set.copyOf(watched.keySet());
+    return watched.keySet().stream().map(w -> TicketIds.workflowId(w.source(), w.ticketId()))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
-  private void unsubscribe(String ticketId, Subscription subscription) {
-    watched.computeIfPresent(ticketId, (id, list) -> {
+  private void unsubscribe(Watched ticket, Subscription subscription) {
+    watched.computeIfPresent(ticket, (id, list) -> {
       list.remove(subscription);
       return list.isEmpty() ? null : list;
     });
@@ -124,10 +131,10 @@ public class TicketWatch extends PollingWatch {
 
   @Override
   void poll(boolean heartbeat) {
-    for (Map.Entry<String, List<Subscription>> entry : watched.entrySet()) {
+    for (Map.Entry<Watched, List<Subscription>> entry : watched.entrySet()) {
       TicketView view;
       try {
-        view = tickets.view(entry.getKey());
+        view = tickets.view(entry.getKey().source(), entry.getKey().ticketId());
       } catch (TicketExceptions.TicketNotFound e) {
         watched.remove(entry.getKey()); // the ticket's run is gone: end its streams instead of asking forever
         entry.getValue().forEach(s -> s.emitter.complete());

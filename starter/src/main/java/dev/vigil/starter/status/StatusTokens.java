@@ -12,8 +12,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs and checks the per-ticket tokens of the customer status page: HMAC-SHA256 of the ticket id under the status
- * key, URL-safe base64 without padding. A token opens exactly one ticket; comparison is constant-time.
+ * Signs and checks the per-ticket tokens of the customer status page: HMAC-SHA256 of the ticket under the status
+ * key, URL-safe base64 without padding. A token opens exactly one ticket; comparison is constant-time. A ticket of
+ * the default source is signed by its id alone (the links handed out before tickets had sources keep working); a
+ * ticket of another system by {@code <source>/<id>}, which no ticket id can spell (ids hold no {@code /}), so a token
+ * never opens the same id in another system.
  */
 @Component
 public class StatusTokens {
@@ -36,17 +39,28 @@ public class StatusTokens {
     this.key = key.clone();
   }
 
-  /** The token that opens this ticket's status page. */
+  /** The token that opens the status page of this ticket of the default source. */
   public String tokenFor(String ticketId) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, ticketId));
+    return tokenFor(null, ticketId);
   }
 
-  /** True only for this ticket's own token. */
+  /** The token that opens this ticket's status page; {@code source} null for the default source. */
+  public String tokenFor(String source, String ticketId) {
+    String signed = source == null ? ticketId : source + "/" + ticketId;
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, signed));
+  }
+
+  /** True only for the own token of this ticket of the default source. */
   public boolean opens(String ticketId, String token) {
+    return opens(null, ticketId, token);
+  }
+
+  /** True only for this ticket's own token; {@code source} null for the default source. */
+  public boolean opens(String source, String ticketId, String token) {
     if (ticketId == null || token == null || token.length() > 100) {
       return false;
     }
-    return MessageDigest.isEqual(tokenFor(ticketId).getBytes(StandardCharsets.US_ASCII),
+    return MessageDigest.isEqual(tokenFor(source, ticketId).getBytes(StandardCharsets.US_ASCII),
         token.getBytes(StandardCharsets.US_ASCII));
   }
 

@@ -194,14 +194,11 @@ public class TicketService {
     return details(tickets.source(), ticketId);
   }
 
-  /**
-   * The ticket of {@code source} with its learning run's live status, as the API returns it. The customer status
-   * link is issued for tickets of the default source only: its token names the ticket id alone.
-   */
+  /** The ticket of {@code source} with its learning run's live status and its customer status link. */
   public TicketDetails details(String source, String ticketId) {
     TicketView view = view(source, ticketId);
     return new TicketDetails(view, learningStatus(view.learning()), temporalUiLink(view.workflowId()),
-        source.equals(tickets.source()) ? statusLinks.linkFor(ticketId) : null, source,
+        statusLinks.linkFor(source, ticketId), source,
         CustomerKey.of(settings.customerKeySalt(), view.customer()));
   }
 

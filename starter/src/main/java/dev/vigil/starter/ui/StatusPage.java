@@ -2,7 +2,7 @@ package dev.vigil.starter.ui;
 
 import dev.vigil.starter.live.TicketChanges;
 import dev.vigil.starter.live.TicketWatch;
-import dev.vigil.starter.status.StatusTokens;
+import dev.vigil.starter.status.StatusLinks;
 import dev.vigil.starter.ticket.TicketExceptions;
 import dev.vigil.starter.ticket.TicketService;
 import dev.vigil.workflows.ticket.Message;
@@ -25,44 +25,48 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The customer's status page: the ticket's status and the replies sent to the customer, live. Open without a login
  * but only with the ticket's own signed token; a wrong token, another ticket's token and a ticket that does not
  * exist all get the same 404, so the page tells nothing about which tickets exist. It shows no internal data
- * (decisions, suggestions, alerts, assignee details beyond what the replies say).
+ * (decisions, suggestions, alerts, assignee details beyond what the replies say). A ticket of another system than the
+ * default one is addressed with {@code ?source=}, which its token signs too.
  */
 @Controller
 @RequestMapping("/status/{ticketId}")
 public class StatusPage {
   static final String UPDATE_EVENT = "update";
 
-  private final StatusTokens tokens;
+  private final StatusLinks links;
   private final TicketService tickets;
   private final TicketWatch watch;
 
-  public StatusPage(StatusTokens tokens, TicketService tickets, TicketWatch watch) {
-    this.tokens = tokens;
+  public StatusPage(StatusLinks links, TicketService tickets, TicketWatch watch) {
+    this.links = links;
     this.tickets = tickets;
     this.watch = watch;
   }
 
   @GetMapping
-  public String page(@PathVariable String ticketId, @RequestParam(required = false) String token, Model model) {
-    show(opened(ticketId, token), token, model);
+  public String page(@PathVariable String ticketId, @RequestParam(required = false) String source,
+      @RequestParam(required = false) String token, Model model) {
+    show(opened(source, ticketId, token), token, model);
     return "status";
   }
 
   @GetMapping("/updates")
-  public String updates(@PathVariable String ticketId, @RequestParam(required = false) String token, Model model) {
-    show(opened(ticketId, token), token, model);
+  public String updates(@PathVariable String ticketId, @RequestParam(required = false) String source,
+      @RequestParam(required = false) String token, Model model) {
+    show(opened(source, ticketId, token), token, model);
     return "status :: updates";
   }
 
   /** An {@code update} event whenever the status or the replies sent to the customer change. */
   @GetMapping(path = "/stream", produces = "text/event-stream")
   @ResponseBody
-  public SseEmitter stream(@PathVariable String ticketId, @RequestParam(required = false) String token,
-      @RequestParam(required = false) Integer seen) {
-    opened(ticketId, token);
-    return watch.subscribe(ticketId, TicketWatch.Audience.CUSTOMERS, seen, (before, after) -> TicketChanges.customerVisibleChanged(before, after)
-        ? List.of(SseEmitter.event().name(UPDATE_EVENT).data(after.status().wireName()))
-        : List.of());
+  public SseEmitter stream(@PathVariable String ticketId, @RequestParam(required = false) String source,
+      @RequestParam(required = false) String token, @RequestParam(required = false) Integer seen) {
+    TicketView view = opened(source, ticketId, token);
+    return watch.subscribe(TicketIds.sourceOf(view.workflowId()), ticketId, TicketWatch.Audience.CUSTOMERS, seen,
+        (before, after) -> TicketChanges.customerVisibleChanged(before, after)
+            ? List.of(SseEmitter.event().name(UPDATE_EVENT).data(after.status().wireName()))
+            : List.of());
   }
 
   private static void show(TicketView view, String token, Model model) {
@@ -91,12 +95,19 @@ public class StatusPage {
     return a == null || (b != null && b.isAfter(a)) ? b : a;
   }
 
-  private TicketView opened(String ticketId, String token) {
-    if (!TicketIds.isValidTicketId(ticketId) || !tokens.opens(ticketId, token)) {
+  /** The ticket, when the token is its own; every other case is the same 404. */
+  private TicketView opened(String requestedSource, String ticketId, String token) {
+    String source;
+    try {
+      source = tickets.source(requestedSource);
+    } catch (IllegalArgumentException e) {
+      throw new UiExceptionHandler.PageNotFound();
+    }
+    if (!TicketIds.isValidTicketId(ticketId) || !links.opens(source, ticketId, token)) {
       throw new UiExceptionHandler.PageNotFound();
     }
     try {
-      return tickets.view(ticketId);
+      return tickets.view(source, ticketId);
     } catch (TicketExceptions.TicketNotFound e) {
       throw new UiExceptionHandler.PageNotFound();
     }

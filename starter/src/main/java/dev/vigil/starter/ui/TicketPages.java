@@ -31,12 +31,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The ticket page: conversation, Vigil's suggestions with their citations, the decision log, the ticket's facts and
  * every analyst action. Each section is a fragment the page re-reads when the ticket's event stream says that
  * section changed; actions are forms that post, apply once (the form's key is the event id) and come back here.
+ * Every route takes {@code ?source=} (default {@code VIGIL_TICKET_SOURCE}): the ticket is {@code ticket:<source>:<id>},
+ * and {@link TicketLinks} puts the source into every address the page links to.
  */
 @Controller
 @RequestMapping("/tickets/{ticketId}")
@@ -49,19 +50,21 @@ public class TicketPages {
   private final TicketWatch watch;
   private final KnowledgeIndex knowledge;
   private final Flash flash;
+  private final TicketLinks links;
 
   public TicketPages(TicketService tickets, TicketActions actions, TicketWatch watch, KnowledgeIndex knowledge,
-      Flash flash) {
+      Flash flash, TicketLinks links) {
     this.tickets = tickets;
     this.actions = actions;
     this.watch = watch;
     this.knowledge = knowledge;
     this.flash = flash;
+    this.links = links;
   }
 
   @GetMapping
-  public String page(@PathVariable String ticketId, Model model) {
-    TicketDetails details = tickets.details(TicketActions.checked(ticketId));
+  public String page(@PathVariable String ticketId, @RequestParam(required = false) String source, Model model) {
+    TicketDetails details = tickets.details(tickets.source(source), TicketActions.checked(ticketId));
     model.addAttribute("details", details);
     addSectionData(details.ticket(), model);
     return "ticket";
@@ -72,17 +75,19 @@ public class TicketPages {
    * only they pay for describing it; the other sections need the view alone.
    */
   @GetMapping("/sections/{section}")
-  public String section(@PathVariable String ticketId, @PathVariable String section, Model model) {
+  public String section(@PathVariable String ticketId, @PathVariable String section,
+      @RequestParam(required = false) String source, Model model) {
     if (!SECTIONS.contains(section)) {
       throw new IllegalArgumentException("unknown section " + section);
     }
+    String system = tickets.source(source);
     TicketView view;
     if (TicketChanges.FACTS.equals(section)) {
-      TicketDetails details = tickets.details(TicketActions.checked(ticketId));
+      TicketDetails details = tickets.details(system, TicketActions.checked(ticketId));
       model.addAttribute("details", details);
       view = details.ticket();
     } else {
-      view = tickets.view(TicketActions.checked(ticketId));
+      view = tickets.view(system, TicketActions.checked(ticketId));
     }
     addSectionData(view, model);
     return "ticket :: " + section;
@@ -94,9 +99,11 @@ public class TicketPages {
    */
   @GetMapping(path = "/stream", produces = "text/event-stream")
   @ResponseBody
-  public SseEmitter stream(@PathVariable String ticketId, @RequestParam(required = false) Integer seen) {
-    tickets.view(TicketActions.checked(ticketId)); // 404 for a ticket that does not exist
-    return watch.subscribe(ticketId, TicketWatch.Audience.ANALYSTS, seen, (before, after) -> {
+  public SseEmitter stream(@PathVariable String ticketId, @RequestParam(required = false) String source,
+      @RequestParam(required = false) Integer seen) {
+    String system = tickets.source(source);
+    tickets.view(system, TicketActions.checked(ticketId)); // 404 for a ticket that does not exist
+    return watch.subscribe(system, ticketId, TicketWatch.Audience.ANALYSTS, seen, (before, after) -> {
       List<SseEmitter.SseEventBuilder> events = new ArrayList<>();
       for (String part : TicketChanges.parts(before, after)) {
         events.add(SseEmitter.event().name(part).data(after.eventsApplied()));
@@ -145,99 +152,112 @@ public class TicketPages {
 
   @PostMapping("/suggestions/{suggestionId}/adopt")
   public String adopt(@PathVariable String ticketId, @PathVariable String suggestionId,
+      @RequestParam(required = false) String source,
       @RequestParam(required = false) String key, Principal user, RedirectAttributes out) {
-    return flash.run(out, back(ticketId), null, "Suggestion sent to the customer.",
-        () -> actions.adopt(ticketId, suggestionId, actor(user, key)));
+    return flash.run(out, back(source, ticketId), null, "Suggestion sent to the customer.",
+        () -> actions.in(tickets.source(source)).adopt(ticketId, suggestionId, actor(user, key)));
   }
 
   @PostMapping("/suggestions/{suggestionId}/edit")
   public String edit(@PathVariable String ticketId, @PathVariable String suggestionId, @RequestParam String text,
+      @RequestParam(required = false) String source,
       @RequestParam(required = false) String key, Principal user, RedirectAttributes out) {
-    return flash.run(out, back(ticketId), new AnalystActions.EditSuggestion(text),
+    return flash.run(out, back(source, ticketId), new AnalystActions.EditSuggestion(text),
         "Your edited reply was sent to the customer.",
-        () -> actions.edit(ticketId, suggestionId, text, actor(user, key)));
+        () -> actions.in(tickets.source(source)).edit(ticketId, suggestionId, text, actor(user, key)));
   }
 
   @PostMapping("/suggestions/{suggestionId}/dismiss")
   public String dismiss(@PathVariable String ticketId, @PathVariable String suggestionId,
-      @RequestParam(required = false) String reason, @RequestParam(required = false) String key, Principal user,
-      RedirectAttributes out) {
-    return flash.run(out, back(ticketId), new AnalystActions.DismissSuggestion(reason), "Suggestion dismissed.",
-        () -> actions.dismiss(ticketId, suggestionId, reason, actor(user, key)));
+      @RequestParam(required = false) String reason, @RequestParam(required = false) String source,
+      @RequestParam(required = false) String key, Principal user, RedirectAttributes out) {
+    return flash.run(out, back(source, ticketId), new AnalystActions.DismissSuggestion(reason), "Suggestion dismissed.",
+        () -> actions.in(tickets.source(source)).dismiss(ticketId, suggestionId, reason, actor(user, key)));
   }
 
   @PostMapping("/suggestions/{suggestionId}/rate")
   public String rate(@PathVariable String ticketId, @PathVariable String suggestionId, @RequestParam String rating,
+      @RequestParam(required = false) String source,
       @RequestParam(required = false) String key, Principal user, RedirectAttributes out) {
-    return flash.run(out, back(ticketId), new AnalystActions.RateSuggestion(rating), "Thanks, rating recorded.",
-        () -> actions.rate(ticketId, suggestionId, rating, actor(user, key)));
+    return flash.run(out, back(source, ticketId), new AnalystActions.RateSuggestion(rating), "Thanks, rating recorded.",
+        () -> actions.in(tickets.source(source)).rate(ticketId, suggestionId, rating, actor(user, key)));
   }
 
   @PostMapping("/messages")
   public String reply(@PathVariable String ticketId, @RequestParam String text,
+      @RequestParam(required = false) String source,
       @RequestParam(required = false) String key, Principal user, RedirectAttributes out) {
-    return flash.run(out, back(ticketId), new AnalystActions.PostMessage(text), "Reply recorded.",
-        () -> actions.postMessage(ticketId, text, actor(user, key)));
+    return flash.run(out, back(source, ticketId), new AnalystActions.PostMessage(text), "Reply recorded.",
+        () -> actions.in(tickets.source(source)).postMessage(ticketId, text, actor(user, key)));
   }
 
   @PostMapping("/assistant/pause")
-  public String pause(@PathVariable String ticketId, @RequestParam(required = false) String key, Principal user,
-      RedirectAttributes out) {
-    return flash.run(out, back(ticketId), null, "Vigil is paused on this ticket.",
-        () -> actions.pauseAssistant(ticketId, actor(user, key)));
+  public String pause(@PathVariable String ticketId, @RequestParam(required = false) String source,
+      @RequestParam(required = false) String key, Principal user, RedirectAttributes out) {
+    return flash.run(out, back(source, ticketId), null, "Vigil is paused on this ticket.",
+        () -> actions.in(tickets.source(source)).pauseAssistant(ticketId, actor(user, key)));
   }
 
   @PostMapping("/assistant/resume")
-  public String resume(@PathVariable String ticketId, @RequestParam(required = false) String key, Principal user,
-      RedirectAttributes out) {
-    return flash.run(out, back(ticketId), null, "Vigil is back on this ticket.",
-        () -> actions.resumeAssistant(ticketId, actor(user, key)));
+  public String resume(@PathVariable String ticketId, @RequestParam(required = false) String source,
+      @RequestParam(required = false) String key, Principal user, RedirectAttributes out) {
+    return flash.run(out, back(source, ticketId), null, "Vigil is back on this ticket.",
+        () -> actions.in(tickets.source(source)).resumeAssistant(ticketId, actor(user, key)));
   }
 
   @PostMapping("/assignee")
   public String assign(@PathVariable String ticketId, @RequestParam String analystId,
-      @RequestParam(required = false) String name, @RequestParam(required = false) String key, Principal user,
-      RedirectAttributes out) {
+      @RequestParam(required = false) String name, @RequestParam(required = false) String source,
+      @RequestParam(required = false) String key, Principal user, RedirectAttributes out) {
     String displayName = name == null || name.isBlank() ? null : name.strip();
-    return flash.run(out, back(ticketId), new AnalystActions.Assign(analystId.strip(), displayName),
+    return flash.run(out, back(source, ticketId), new AnalystActions.Assign(analystId.strip(), displayName),
         "Assigned to " + analystId.strip() + ".",
-        () -> actions.assign(ticketId, new Analyst(analystId.strip(), displayName), actor(user, key)));
+        () -> actions.in(tickets.source(source)).assign(ticketId, new Analyst(analystId.strip(), displayName),
+            actor(user, key)));
   }
 
   @PostMapping("/priority")
   public String priority(@PathVariable String ticketId, @RequestParam String priority,
+      @RequestParam(required = false) String source,
       @RequestParam(required = false) String key, Principal user, RedirectAttributes out) {
     Priority parsed;
     try {
       parsed = Priority.valueOf(priority);
     } catch (IllegalArgumentException e) {
       out.addFlashAttribute(Flash.ERROR, "Not applied: priority must be one of P1, P2, P3, P4.");
-      return back(ticketId);
+      return back(source, ticketId);
     }
-    return flash.run(out, back(ticketId), null, "Priority is now " + parsed + ".",
-        () -> actions.changePriority(ticketId, parsed, actor(user, key)));
+    return flash.run(out, back(source, ticketId), null, "Priority is now " + parsed + ".",
+        () -> actions.in(tickets.source(source)).changePriority(ticketId, parsed, actor(user, key)));
   }
 
   @PostMapping("/resolve")
   public String resolve(@PathVariable String ticketId, @RequestParam(required = false) String note,
+      @RequestParam(required = false) String source,
       @RequestParam(required = false) String key, Principal user, RedirectAttributes out) {
-    return flash.run(out, back(ticketId), new AnalystActions.Resolve(note), "Ticket resolved.",
-        () -> actions.resolve(ticketId, note, actor(user, key)));
+    return flash.run(out, back(source, ticketId), new AnalystActions.Resolve(note), "Ticket resolved.",
+        () -> actions.in(tickets.source(source)).resolve(ticketId, note, actor(user, key)));
   }
 
   @PostMapping("/close")
-  public String close(@PathVariable String ticketId, @RequestParam(required = false) String key, Principal user,
-      RedirectAttributes out) {
-    return flash.run(out, back(ticketId), null, "Ticket closed; Vigil is learning from it.",
-        () -> actions.close(ticketId, actor(user, key)));
+  public String close(@PathVariable String ticketId, @RequestParam(required = false) String source,
+      @RequestParam(required = false) String key, Principal user, RedirectAttributes out) {
+    return flash.run(out, back(source, ticketId), null, "Ticket closed; Vigil is learning from it.",
+        () -> actions.in(tickets.source(source)).close(ticketId, actor(user, key)));
   }
 
   private static Actor actor(Principal user, String key) {
     return Actor.of(user.getName(), "ui", key);
   }
 
-  private static String back(String ticketId) {
-    return "redirect:" + UriComponentsBuilder.fromPath("/tickets/{id}")
-        .buildAndExpand(TicketActions.checked(ticketId)).encode().toUriString();
+  /** Back to the ticket's page; an invalid source goes back to the default one's, where the error shows. */
+  private String back(String source, String ticketId) {
+    String system;
+    try {
+      system = tickets.source(source);
+    } catch (IllegalArgumentException e) {
+      system = tickets.source(null);
+    }
+    return "redirect:" + links.ticket(system, TicketActions.checked(ticketId));
   }
 }

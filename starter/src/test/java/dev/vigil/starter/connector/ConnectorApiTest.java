@@ -46,6 +46,11 @@ public abstract class ConnectorApiTest {
     registry.add("vigil.connectors.github.api-url", () -> FAKE.url() + "/api/v3");
     registry.add("vigil.connectors.github.token", () -> "ghp-token");
     registry.add("vigil.connectors.github.repositories", () -> "Codertocat/synced");
+    // the analyst 'andy' in each system, for changes made in Vigil
+    registry.add("vigil.connectors.zendesk.write-back.assignees.andy", () -> "7001");
+    registry.add("vigil.connectors.jira.write-back.assignees.andy", () -> "5b10a2844c20165700ede21g");
+    registry.add("vigil.connectors.zammad.write-back.assignees.andy", () -> "5");
+    registry.add("vigil.connectors.github.write-back.assignees.andy", () -> "octocat");
   }
 
   @BeforeEach

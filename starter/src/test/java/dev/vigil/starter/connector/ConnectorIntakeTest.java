@@ -50,7 +50,8 @@ class ConnectorIntakeTest extends ConnectorApiTest {
     assertThat(ticket.get("customer").get("name").asText()).as("looked up by API").isEqualTo("Grace Hopper");
     assertThat(ticket.get("customer").get("email").asText()).isEqualTo("grace@example.com");
     assertThat(ticket.get("customer").get("tenant").asText()).isEqualTo("acme");
-    assertThat(ticket.get("statusUrl").isNull()).as("status links are for the default source").isTrue();
+    assertThat(ticket.get("statusUrl").asText()).as("the status link names the source")
+        .contains("/status/" + id + "?source=zendesk&token=");
     // the default source (desk) has no such ticket
     assertThat(http.getAsAdmin("/api/v1/tickets/" + id).status()).isEqualTo(404);
   }

@@ -20,9 +20,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A recording fake of the four vendors' comment APIs over real HTTP on loopback: it answers each create the way the
- * vendor documents (the new comment's id where the vendor puts it), records every request, and can be told to
- * answer the next requests with failures (429 with Retry-After, 5xx, 4xx) first.
+ * A recording fake of the four vendors' comment and ticket-update APIs over real HTTP on loopback: it answers each
+ * create the way the vendor documents (the new comment's id where the vendor puts it), applies ticket updates (Jira's
+ * workflow of Open, In Progress, Resolved and Closed with its transitions; GitHub's labels), records every request,
+ * and can be told to answer the next requests with failures (429 with Retry-After, 5xx, 4xx) first.
  */
 public final class FakeVendorApi implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,10 +31,23 @@ public final class FakeVendorApi implements AutoCloseable {
   private static final Pattern JIRA = Pattern.compile("/rest/servicedeskapi/request/([^/]+)/comment");
   private static final Pattern ZAMMAD = Pattern.compile("/api/v1/ticket_articles");
   private static final Pattern GITHUB = Pattern.compile("(/api/v3)?/repos/([^/]+)/([^/]+)/issues/(\\d+)/comments");
+  private static final Pattern JIRA_ISSUE = Pattern.compile("/rest/api/3/issue/([^/]+)(/assignee|/transitions)?");
+  private static final Pattern ZAMMAD_TICKET = Pattern.compile("/api/v1/tickets/(\\d+)");
+  private static final Pattern GITHUB_ISSUE = Pattern.compile("(/api/v3)?/repos/([^/]+)/([^/]+)/issues/(\\d+)");
+  /** Jira's fake workflow: status → its category and the transitions out of it (id, name, target). */
+  private static final Map<String, String> JIRA_CATEGORY = Map.of("Open", "new", "In Progress", "indeterminate",
+      "Resolved", "done", "Closed", "done");
+  private static final Map<String, List<String[]>> JIRA_TRANSITIONS = Map.of(
+      "Open", List.<String[]>of(new String[] {"11", "Start progress", "In Progress"},
+          new String[] {"21", "Resolve", "Resolved"}, new String[] {"31", "Close", "Closed"}),
+      "In Progress", List.<String[]>of(new String[] {"21", "Resolve", "Resolved"},
+          new String[] {"31", "Close", "Closed"}),
+      "Resolved", List.<String[]>of(new String[] {"31", "Close", "Closed"}, new String[] {"41", "Reopen", "Open"}),
+      "Closed", List.<String[]>of(new String[] {"41", "Reopen", "Open"}));
 
   /** One request the fake received; {@code createdId} is the comment it created (null when it failed it). */
   public record Recorded(String system, String method, String path, String ticketId, Map<String, String> headers,
-      JsonNode body, String createdId) {}
+      JsonNode body, String createdId, int status) {}
 
   /** A scripted failure: status and extra headers. */
   public record Failure(int status, Map<String, String> headers) {}
@@ -63,6 +77,35 @@ public final class FakeVendorApi implements AutoCloseable {
 
   public synchronized List<Recorded> requests() {
     return List.copyOf(requests);
+  }
+
+  /**
+   * The ticket updates (status, assignee, priority) {@code system} applied to {@code ticketId}: every successful
+   * request that changed something other than comments.
+   */
+  public synchronized List<Recorded> changes(String system, String ticketId) {
+    return requests.stream().filter(r -> r.system().equals(system) && r.ticketId().equals(ticketId)
+        && !r.method().equals("GET") && r.createdId() == null && r.status() < 300).toList();
+  }
+
+  /** Jira: the issue's current status in the fake workflow (Open until a transition). */
+  public synchronized String jiraStatus(String key) {
+    return jiraStatuses.getOrDefault(key, "Open");
+  }
+
+  /** Jira: puts the issue into {@code status} of the fake workflow. */
+  public synchronized void jiraStatus(String key, String status) {
+    jiraStatuses.put(key, status);
+  }
+
+  /** GitHub: the issue's labels. */
+  public synchronized List<String> githubLabels(String ticketId) {
+    return List.copyOf(githubLabels.getOrDefault(ticketId, List.of()));
+  }
+
+  /** GitHub: gives the issue these labels. */
+  public synchronized void githubLabels(String ticketId, List<String> labels) {
+    githubLabels.put(ticketId, new ArrayList<>(labels));
   }
 
   /** The comments created on {@code ticketId} of {@code system}. */
@@ -95,6 +138,8 @@ public final class FakeVendorApi implements AutoCloseable {
   private final Map<String, List<JsonNode>> zammadArticles = new java.util.HashMap<>();
 
   private final Map<String, JsonNode> zendeskPeople = new java.util.HashMap<>();
+  private final Map<String, String> jiraStatuses = new java.util.HashMap<>();
+  private final Map<String, List<String>> githubLabels = new java.util.HashMap<>();
 
   /** A Zendesk user {@code GET /api/v2/users/{id}.json} answers. */
   public synchronized void seedZendeskUser(JsonNode user) {
@@ -197,11 +242,37 @@ public final class FakeVendorApi implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
-    if (exchange.getRequestMethod().equals("GET")) {
+    String method = exchange.getRequestMethod();
+    Map<String, String> headers = new java.util.HashMap<>();
+    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+    byte[] raw = exchange.getRequestBody().readAllBytes();
+    JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
+    Matcher m;
+    if ((m = JIRA_ISSUE.matcher(path)).matches()) {
+      jiraIssue(exchange, method, path, m.group(1), m.group(2), headers, body);
+      return;
+    }
+    if ((m = ZAMMAD_TICKET.matcher(path)).matches() && method.equals("PUT")) {
+      change(exchange, "zammad", method, path, m.group(1), headers, body, 200,
+          "{\"id\":" + m.group(1) + "}");
+      return;
+    }
+    if ((m = GITHUB_ISSUE.matcher(path)).matches() && !path.endsWith("/comments")) {
+      githubIssue(exchange, method, path, m.group(2) + ":" + m.group(3) + "#" + m.group(4), headers, body);
+      return;
+    }
+    if ((m = ZENDESK.matcher(path)).matches() && method.equals("PUT")
+        && body.path("ticket").path("comment").isMissingNode()) {
+      change(exchange, "zendesk", method, path, m.group(1), headers, body, 200,
+          "{\"ticket\":{\"id\":" + m.group(1) + "}}");
+      return;
+    }
+    if (method.equals("GET")) {
       Failure failure;
       synchronized (this) {
         failure = failures.poll();
-        requests.add(new Recorded("read", "GET", path, "", Map.of(), null, null));
+        requests.add(new Recorded("read", "GET", path, "", Map.of(), null, null, failure == null ? 200
+            : failure.status()));
       }
       if (failure != null) {
         answer(exchange, failure.status(), failure.headers(), "{\"error\":\"scripted\"}");
@@ -211,12 +282,8 @@ public final class FakeVendorApi implements AutoCloseable {
       answer(exchange, out == null ? 404 : 200, Map.of(), out == null ? "{}" : out.toString());
       return;
     }
-    JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-    Map<String, String> headers = new java.util.HashMap<>();
-    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
     String system;
     String ticketId;
-    Matcher m;
     if ((m = ZENDESK.matcher(path)).matches() && exchange.getRequestMethod().equals("PUT")) {
       system = "zendesk";
       ticketId = m.group(1);
@@ -239,14 +306,16 @@ public final class FakeVendorApi implements AutoCloseable {
     }
     if (failure != null) {
       synchronized (this) {
-        requests.add(new Recorded(system, exchange.getRequestMethod(), path, ticketId, headers, body, null));
+        requests.add(new Recorded(system, exchange.getRequestMethod(), path, ticketId, headers, body, null,
+            failure.status()));
       }
       answer(exchange, failure.status(), failure.headers(), "{\"error\":\"scripted\"}");
       return;
     }
     String id = String.valueOf(ids.incrementAndGet());
     synchronized (this) {
-      requests.add(new Recorded(system, exchange.getRequestMethod(), path, ticketId, headers, body, id));
+      requests.add(new Recorded(system, exchange.getRequestMethod(), path, ticketId, headers, body, id,
+          system.equals("zendesk") ? 200 : 201));
     }
     ObjectNode out = JSON.createObjectNode();
     switch (system) {
@@ -265,12 +334,101 @@ public final class FakeVendorApi implements AutoCloseable {
     answer(exchange, system.equals("zendesk") ? 200 : 201, Map.of(), out.toString());
   }
 
+  /** A scripted failure for this request, recorded with it; null when the request goes through. */
+  private synchronized Failure failureFor(String system, String method, String path, String ticketId,
+      Map<String, String> headers, JsonNode body) {
+    Failure failure = failures.poll();
+    if (failure != null) {
+      requests.add(new Recorded(system, method, path, ticketId, headers, body, null, failure.status()));
+    }
+    return failure;
+  }
+
+  /** A ticket update that answers {@code answer} (after any scripted failure). */
+  private void change(HttpExchange exchange, String system, String method, String path, String ticketId,
+      Map<String, String> headers, JsonNode body, int status, String answer) throws IOException {
+    Failure failure = failureFor(system, method, path, ticketId, headers, body);
+    if (failure != null) {
+      answer(exchange, failure.status(), failure.headers(), "{\"error\":\"scripted\"}");
+      return;
+    }
+    synchronized (this) {
+      requests.add(new Recorded(system, method, path, ticketId, headers, body, null, status));
+    }
+    answer(exchange, status, Map.of(), answer);
+  }
+
+  /** Jira's issue routes: status read, transitions list and apply, assignee and field updates. */
+  private void jiraIssue(HttpExchange exchange, String method, String path, String key, String sub,
+      Map<String, String> headers, JsonNode body) throws IOException {
+    Failure failure = failureFor("jira", method, path, key, headers, body);
+    if (failure != null) {
+      answer(exchange, failure.status(), failure.headers(), "{\"errorMessages\":[\"scripted\"]}");
+      return;
+    }
+    ObjectNode out = JSON.createObjectNode();
+    int status = 204;
+    synchronized (this) {
+      String current = jiraStatuses.getOrDefault(key, "Open");
+      if (method.equals("GET") && sub == null) {
+        ObjectNode state = out.putObject("fields").putObject("status");
+        state.put("name", current).putObject("statusCategory").put("key", JIRA_CATEGORY.get(current));
+        status = 200;
+      } else if (method.equals("GET") && "/transitions".equals(sub)) {
+        var list = out.putArray("transitions");
+        for (String[] t : JIRA_TRANSITIONS.get(current)) {
+          ObjectNode transition = list.addObject().put("id", t[0]).put("name", t[1]);
+          transition.putObject("to").put("name", t[2]).putObject("statusCategory")
+              .put("key", JIRA_CATEGORY.get(t[2]));
+        }
+        status = 200;
+      } else if (method.equals("POST") && "/transitions".equals(sub)) {
+        String id = body.path("transition").path("id").asText();
+        String[] chosen = JIRA_TRANSITIONS.get(current).stream().filter(t -> t[0].equals(id)).findFirst()
+            .orElse(null);
+        if (chosen == null) {
+          status = 400;
+          out.putArray("errorMessages").add("Transition id '" + id + "' is not valid for this issue.");
+        } else {
+          jiraStatuses.put(key, chosen[2]);
+        }
+      } else if (!method.equals("PUT")) {
+        status = 405;
+      }
+      requests.add(new Recorded("jira", method, path, key, headers, body, null, status));
+    }
+    answer(exchange, status, Map.of(), status == 204 ? "" : out.toString());
+  }
+
+  /** A GitHub issue: read (with its labels) or updated. */
+  private void githubIssue(HttpExchange exchange, String method, String path, String ticketId,
+      Map<String, String> headers, JsonNode body) throws IOException {
+    Failure failure = failureFor("github", method, path, ticketId, headers, body);
+    if (failure != null) {
+      answer(exchange, failure.status(), failure.headers(), "{\"message\":\"scripted\"}");
+      return;
+    }
+    ObjectNode out = JSON.createObjectNode();
+    synchronized (this) {
+      if (method.equals("PATCH") && body.has("labels")) {
+        List<String> labels = new ArrayList<>();
+        body.path("labels").forEach(l -> labels.add(l.asText()));
+        githubLabels.put(ticketId, labels);
+      }
+      out.put("number", Long.parseLong(ticketId.substring(ticketId.indexOf('#') + 1)));
+      var labels = out.putArray("labels");
+      githubLabels.getOrDefault(ticketId, List.of()).forEach(l -> labels.addObject().put("name", l));
+      requests.add(new Recorded("github", method, path, ticketId, headers, body, null, 200));
+    }
+    answer(exchange, 200, Map.of(), out.toString());
+  }
+
   private static void answer(HttpExchange exchange, int status, Map<String, String> headers, String body)
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }

@@ -50,4 +50,17 @@ class StatusTokensTest {
     assertThatThrownBy(() -> new StatusTokens("short".getBytes(StandardCharsets.UTF_8)))
         .hasMessageContaining("at least 16 bytes");
   }
+
+  @Test
+  void aTokenOpensItsTicketInItsOwnSystemOnly() {
+    StatusTokens tokens = derivedFrom("webhook-secret-of-test");
+    String zendesk = tokens.tokenFor("zendesk", "35436");
+
+    assertThat(tokens.opens("zendesk", "35436", zendesk)).isTrue();
+    assertThat(tokens.opens("jira", "35436", zendesk)).as("the same id in another system").isFalse();
+    assertThat(tokens.opens("35436", zendesk)).as("the same id of the default source").isFalse();
+    assertThat(tokens.opens("zendesk", "35436", tokens.tokenFor("35436"))).isFalse();
+    assertThat(tokens.tokenFor(null, "T-1")).as("default-source links keep their token")
+        .isEqualTo(tokens.tokenFor("T-1"));
+  }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.vigil.starter.connector.NativeHttp;
+import dev.vigil.starter.connector.zendesk.ZendeskPayloads;
 import dev.vigil.starter.support.EmbeddedVigilApplication;
 import dev.vigil.testkit.http.VigilHttp;
 import java.io.IOException;
@@ -17,7 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -28,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -55,9 +61,11 @@ import org.springframework.test.context.DynamicPropertySource;
       "vigil.security.users[1].password=andy-pw",
       "vigil.security.users[1].roles=analyst",
       "vigil.ui.poll-interval=200ms",
-      "vigil.ui.queue-poll-interval=500ms"
+      "vigil.ui.queue-poll-interval=500ms",
+      "vigil.connectors.zendesk.webhook-secret=" + AnalystUiBrowserTest.ZENDESK_SECRET
     })
 class AnalystUiBrowserTest {
+  static final String ZENDESK_SECRET = "browser-test-zendesk-secret";
   /** The ticketing system's side of the outbound channel: every delivery's idempotency key and body. */
   private static final List<String[]> DELIVERIES = new CopyOnWriteArrayList<>();
   private static final HttpServer RECEIVER = startReceiver();
@@ -222,6 +230,44 @@ class AnalystUiBrowserTest {
     assertThat(browser.driver.getPageSource()).contains("Not found").doesNotContain("Status page");
     browser.driver.get(ownLink);
     assertThat(browser.find("h1").getText()).isEqualTo("Status page");
+  }
+
+  /** A ticket of another system than the default one: the queue, its page, its actions and its status page. */
+  @Test
+  void aZendeskTicketOpensFromTheQueue_actsAsItself_andItsStatusPageIsLive() {
+    String id = String.valueOf(100_000 + Math.abs(UUID.randomUUID().getMostSignificantBits() % 800_000));
+    byte[] body = ZendeskPayloads.event(id, "created").toString().getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = new HashMap<>(ZendeskPayloads.sign(body, ZENDESK_SECRET, Instant.now()));
+    headers.put("Content-Type", "application/json");
+    assertThat(new NativeHttp(port).post("zendesk", headers, body).status()).isEqualTo(202);
+
+    browser.signIn("andy", "andy-pw");
+    browser.open("/tickets");
+    browser.await(10, d -> d.findElements(By.cssSelector("tr[data-ticket='" + id + "']")).size() == 1);
+    browser.find("tr[data-ticket='" + id + "'] a").click();
+    browser.await(10, d -> browser.path().equals("/tickets/" + id + "?source=zendesk"));
+    assertThat(browser.find("h1").getText()).contains("Backups fail with error 0x80");
+
+    Select priority = new Select(browser.find("select[name=priority]"));
+    priority.selectByValue("P1");
+    browser.find("select[name=priority]").findElement(By.xpath("./ancestor::form//button")).click();
+    browser.await(10, d -> d.findElements(By.cssSelector(".notice")).size() == 1);
+    assertThat(browser.find(".notice").getText()).isEqualTo("Priority is now P1.");
+    assertThat(browser.path()).isEqualTo("/tickets/" + id + "?source=zendesk");
+    assertThat(http.getAsAdmin("/api/v1/tickets/" + id + "?source=zendesk").json().get("priority").asText())
+        .isEqualTo("P1");
+
+    String statusLink = browser.find("#status-link").getAttribute("href");
+    assertThat(statusLink).contains("/status/" + id + "?source=zendesk&token=");
+    browser.driver.manage().deleteAllCookies();
+    browser.driver.get(statusLink);
+    assertThat(browser.find("h1").getText()).isEqualTo("Backups fail with error 0x80");
+    JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+    browser.await(10, d -> d.findElements(By.cssSelector("main[sse-connect]")).size() == 1);
+    js.executeScript("window.vigilSamePage = true;");
+    http.postAsAdmin("/api/v1/tickets/" + id + "/resolve?source=zendesk", "{}");
+    browser.await(10, d -> d.findElement(By.cssSelector("#customer-status")).getText().equals("resolved"));
+    assertThat(js.executeScript("return window.vigilSamePage === true")).as("live, no reload").isEqualTo(true);
   }
 
   @Test

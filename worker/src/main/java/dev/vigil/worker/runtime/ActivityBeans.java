@@ -6,6 +6,7 @@ import dev.vigil.activities.assistant.llm.LlmAssistantActivities;
 import dev.vigil.activities.assistant.risk.RuleBasedRiskActivities;
 import dev.vigil.activities.connector.ConnectorOutbound;
 import dev.vigil.activities.connector.SentComments;
+import dev.vigil.activities.connector.StateWrites;
 import dev.vigil.activities.connector.VendorHttp;
 import dev.vigil.activities.knowledge.KnowledgeIndex;
 import dev.vigil.activities.knowledge.MiniLmEmbedder;
@@ -63,11 +64,11 @@ public class ActivityBeans {
    */
   @Bean
   OutboundActivities outboundActivities(OutboundProperties outbound, ConnectorApiProperties connectors,
-      SentComments sentComments) {
+      SentComments sentComments, StateWrites stateWrites) {
     String secret = outbound.secret() == null || outbound.secret().isBlank() ? "unused" : outbound.secret();
     OutboundActivities generic = new HttpOutboundActivities(outbound.url(), new WebhookSignature(secret,
         Duration.ofMinutes(5), Clock.systemUTC()));
-    return new ConnectorOutbound(connectors.apis(new VendorHttp()), generic, sentComments);
+    return new ConnectorOutbound(connectors.apis(new VendorHttp()), generic, sentComments, stateWrites);
   }
 
   @Bean

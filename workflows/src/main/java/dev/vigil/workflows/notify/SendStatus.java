@@ -10,7 +10,10 @@ public enum SendStatus {
   DELIVERED,
   /** No receiver is configured (no outbound URL): nothing was sent. */
   NOT_CONFIGURED,
-  /** The receiver does not take this kind of message (a ticket change the vendor's API is not written through). */
+  /**
+   * Not sent, with the reason in the detail: a change to the ticket that has no counterpart in its system as
+   * configured (an analyst with no user there, a status its workflow cannot reach).
+   */
   NOT_SENT;
 
   @JsonValue

@@ -90,7 +90,8 @@ public class DashboardService {
     for (TicketSummary summary : directory.list(new TicketFilter(null, null, null, null,
         maxTickets))) {
       try {
-        views.add(tickets.view(summary.ticketId()));
+        views.add(summary.source() == null ? tickets.view(summary.ticketId())
+            : tickets.view(summary.source(), summary.ticketId()));
       } catch (TicketExceptions.TemporalUnavailable e) {
         throw e;
       } catch (RuntimeException e) {

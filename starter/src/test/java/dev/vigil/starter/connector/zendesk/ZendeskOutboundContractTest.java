@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.activities.connector.TicketApi;
 import dev.vigil.activities.connector.VendorHttp;
+import dev.vigil.activities.connector.WriteBack;
 import dev.vigil.activities.connector.zendesk.ZendeskApi;
 import dev.vigil.starter.connector.OutboundConnectorContract;
+import dev.vigil.workflows.notify.OutboundKind;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -18,8 +20,8 @@ class ZendeskOutboundContractTest extends OutboundConnectorContract {
   }
 
   @Override
-  protected TicketApi api(String fakeUrl, VendorHttp http) {
-    return new ZendeskApi(fakeUrl, "agent@acme.example", "zd-token", http);
+  protected TicketApi api(String fakeUrl, VendorHttp http, WriteBack writeBack) {
+    return new ZendeskApi(fakeUrl, "agent@acme.example", "zd-token", http, writeBack);
   }
 
   @Override
@@ -41,5 +43,21 @@ class ZendeskOutboundContractTest extends OutboundConnectorContract {
   protected void assertAuthorized(Map<String, String> headers) {
     assertThat(headers.get("authorization")).isEqualTo("Basic " + Base64.getEncoder().encodeToString(
         "agent@acme.example/token:zd-token".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Override
+  protected String vendorUser() {
+    return "7001";
+  }
+
+  @Override
+  protected VendorRequest expectedChange(OutboundKind kind) {
+    String ticket = switch (kind) {
+      case RESOLVED -> "{\"status\":\"solved\"}";
+      case CLOSED -> "{\"status\":\"closed\"}";
+      case ASSIGNED -> "{\"assignee_id\":7001}";
+      default -> "{\"priority\":\"urgent\"}";
+    };
+    return new VendorRequest("PUT", "/api/v2/tickets/35436.json", "{\"ticket\":" + ticket + "}");
   }
 }
