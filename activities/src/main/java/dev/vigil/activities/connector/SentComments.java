@@ -1,5 +1,6 @@
 package dev.vigil.activities.connector;
 
+import dev.vigil.workflows.notify.EchoDigest;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,14 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -135,24 +131,8 @@ public final class SentComments {
     return source + "\t" + ticketId + "\t" + kind + "\t" + value;
   }
 
-  /**
-   * The digest of a text as the vendor might render it back: markup stripped, whitespace collapsed, case folded;
-   * systems turn line breaks into HTML or Markdown, so comparing raw text would miss echoes.
-   */
+  /** The digest of a text as the vendor might render it back (see {@link EchoDigest}). */
   static String digest(String text) {
-    String plain = Normalizer.normalize(text, Normalizer.Form.NFKC)
-        .replaceAll("<!--.*?-->", " ")
-        .replaceAll("<[^>]{0,200}>", " ")
-        .replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-        .replace("&quot;", "\"").replace("&#39;", "'")
-        .replaceAll("\\s+", " ")
-        .strip()
-        .toLowerCase(Locale.ROOT);
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(plain.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
+    return EchoDigest.of(text);
   }
 }

@@ -13,6 +13,8 @@ public enum DecisionKind {
   TRIAGED,
   /** An event was not applied (wrong ticket, not allowed in its status, bad feedback). */
   EVENT_IGNORED,
+  /** A message from the source was Vigil's own post coming back (its echo): not applied again. */
+  ECHO_IGNORED,
   /** A late event from the source was applied in source order. */
   APPLIED_LATE,
   ASSISTANT_PAUSED,

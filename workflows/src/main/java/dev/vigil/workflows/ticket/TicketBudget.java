@@ -69,6 +69,8 @@ public final class TicketBudget {
   public static final int NOTE_CHARS = 8_000;
 
   public static final int LEARNING_RUNS = 20;
+  /** Texts Vigil posted whose echo the ticket recognises (64-character digests). */
+  public static final int SENT_TEXTS = 100;
   /** Turns an answer's review reads: those since the answer was offered, the newest kept. */
   public static final int REVIEW_MESSAGES = 50;
 

@@ -96,6 +96,7 @@ final class TicketOutbound {
 
   /** Sends a message; {@code messageKey} makes its idempotency key, unique on the ticket. */
   private void send(OutboundKind kind, String text, String reference, String messageKey) {
+    state.rememberSent(text);
     OutboundMessage message = new OutboundMessage(state.workflowId() + "/" + messageKey, state.facts().id(), kind,
         kind.audience(), text, reference, now());
     Outbox.PendingSend pending = new Outbox.PendingSend(message, now().plus(SEND_PATIENCE));

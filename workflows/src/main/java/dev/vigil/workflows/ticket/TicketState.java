@@ -71,6 +71,7 @@ public final class TicketState {
   private AssistantQueue assistantQueue;
   private EventMemory events;
   private Outbox outbox = new Outbox();
+  private SentTexts sent = new SentTexts();
 
   /** For Jackson. */
   TicketState() {}
@@ -121,6 +122,12 @@ public final class TicketState {
     }
     events.remember(event);
     updatedAt = now;
+    if (fromSource && isEcho(event)) {
+      duplicateEventsIgnored++;
+      decide(now, DecisionKind.ECHO_IGNORED, "echo ignored", "message " + event.message().id()
+          + " is Vigil's own post coming back from the ticketing system");
+      return new Applied(true, null, null, status.isOpen());
+    }
     if (fromSource && events.arrivedLate(event)) {
       return applyLate(event, now);
     }
@@ -226,6 +233,17 @@ public final class TicketState {
     if (before != null && merged.priority() != null && before != merged.priority()) {
       log.note(new TimelineEntry(now, TimelineKind.PRIORITY, before + " → " + merged.priority(), event.eventId()));
     }
+  }
+
+  /** A staff comment from the source whose text Vigil itself posted on this ticket. */
+  private boolean isEcho(TicketEvent event) {
+    return event.type() == TicketEventType.MESSAGE_POSTED && event.message() != null
+        && event.message().role() != Role.CUSTOMER && sent.contains(event.message().text());
+  }
+
+  /** Vigil posts {@code text} to the ticketing system: its echo will be recognised. */
+  public void rememberSent(String text) {
+    sent.remember(text);
   }
 
   /** Applies the event's own payload; returns the message it added to the dialogue, if any. */
