@@ -68,18 +68,17 @@ public class RuleBasedRiskActivities implements RiskActivities {
 
   /**
    * Each turn as the rewrite step reads it — greetings, small talk and identifiers dropped, which carry no risk
-   * either — embedded one by one through the embedder's cache: a turn the assistant then searches for has the same
-   * text, so the retrieval's embedding comes from the cache and a customer message costs one model pass, not two.
+   * either. A single turn (the usual case) goes through the embedder's cache: when the assistant then searches for it,
+   * the query has the same text, so a customer message costs one model pass, not two. A batch of turns (a burst) is
+   * embedded in one batched call, which costs less per text.
    */
   private List<float[]> embedTurns(List<String> turns) {
-    List<float[]> vectors = new ArrayList<>();
-    for (String turn : turns) {
-      String text = QueryRewriter.rewrite(null, List.of(turn));
-      if (!text.isBlank()) {
-        vectors.add(embedder.embed(text));
-      }
+    List<String> texts = turns.stream().map(t -> QueryRewriter.rewrite(null, List.of(t)))
+        .filter(t -> !t.isBlank()).toList();
+    if (texts.isEmpty()) {
+      return List.of();
     }
-    return vectors;
+    return texts.size() == 1 ? List.of(embedder.embed(texts.get(0))) : embedder.embedAll(texts);
   }
 
   private static String byCustomer(RiskRule rule, RiskRequest request) {
