@@ -28,7 +28,17 @@ import org.slf4j.Logger;
 final class AssistantTurn {
   private static final Logger log = Workflow.getLogger(AssistantTurn.class);
 
-  private final AssessActivities assessor;
+  /**
+   * A turn taken this much after it was due shows workflow tasks queueing up (a burst, a backlog): it runs on the heavy
+   * queue instead of inside the workflow task, so workflow tasks — timers above all — are not held behind turns.
+   */
+  static final Duration BACKLOG = Duration.ofSeconds(2);
+  /** Version gate: late in-process turns offloaded to the heavy queue. */
+  static final String OFFLOAD = "assistant-offload";
+
+  private final boolean inProcess;
+  private final AssessActivities local;
+  private final AssessActivities heavy;
   private final TicketState state;
   private final TicketOutbound outbound;
   private final Runnable onChange;
@@ -37,24 +47,24 @@ final class AssistantTurn {
   AssistantTurn(TicketState state, boolean inProcess, TicketOutbound outbound, Runnable onChange) {
     // no LLM: the turn takes milliseconds, so it runs inside the workflow task (one round trip through Temporal);
     // with an LLM it takes seconds and runs on the heavy queue, where its slots cannot starve workflow tasks
-    this.assessor = inProcess
-        ? Workflow.newLocalActivityStub(AssessActivities.class, LocalActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(RetryOptions.newBuilder()
-                .setInitialInterval(Duration.ofMillis(500))
-                .setBackoffCoefficient(2.0)
-                .setMaximumAttempts(3)
-                .build())
+    this.inProcess = inProcess;
+    this.local = Workflow.newLocalActivityStub(AssessActivities.class, LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofMillis(500))
+            .setBackoffCoefficient(2.0)
+            .setMaximumAttempts(3)
             .build())
-        : Workflow.newActivityStub(AssessActivities.class, ActivityOptions.newBuilder()
-            .setTaskQueue(TaskQueues.HEAVY)
-            .setStartToCloseTimeout(Duration.ofSeconds(90))
-            .setRetryOptions(RetryOptions.newBuilder()
-                .setInitialInterval(Duration.ofMillis(500))
-                .setBackoffCoefficient(2.0)
-                .setMaximumAttempts(3)
-                .build())
-            .build());
+        .build());
+    this.heavy = Workflow.newActivityStub(AssessActivities.class, ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.HEAVY)
+        .setStartToCloseTimeout(Duration.ofSeconds(90))
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofMillis(500))
+            .setBackoffCoefficient(2.0)
+            .setMaximumAttempts(3)
+            .build())
+        .build());
     this.state = state;
     this.outbound = outbound;
     this.onChange = onChange;
@@ -71,16 +81,29 @@ final class AssistantTurn {
 
   /** Takes the turn on the queued customer turns once their batch window is over. */
   void takeIfDue() {
-    if (state.assistDueAt() != null && !now().isBefore(state.assistDueAt())) {
-      take(state.takePendingTurns());
+    Instant due = state.assistDueAt();
+    if (due != null && !now().isBefore(due)) {
+      take(state.takePendingTurns(), assessorFor(due));
     }
+  }
+
+  /**
+   * In process (a local activity, one round trip) while the worker keeps up; on the heavy queue with an LLM, or when
+   * the turn comes {@link #BACKLOG} late — both decided from workflow time, so a replay decides the same.
+   */
+  private AssessActivities assessorFor(Instant due) {
+    if (!inProcess) {
+      return heavy;
+    }
+    boolean late = Duration.between(due, now()).compareTo(BACKLOG) > 0;
+    return late && Workflow.getVersion(OFFLOAD, Workflow.DEFAULT_VERSION, 1) >= 1 ? heavy : local;
   }
 
   /**
    * The proactive pipeline on the batched customer turns: identify and rewrite, then retrieve, answer and suppress
    * repeats; every outcome, silence included, goes into the decision log. Suggestions go privately to the analyst.
    */
-  private void take(List<Message> turns) {
+  private void take(List<Message> turns, AssessActivities assessor) {
     Message latest = turns.get(turns.size() - 1);
     if (!state.status().isOpen()) {
       silent("ticket is " + state.status().wireName());
@@ -104,7 +127,7 @@ final class AssistantTurn {
     } catch (ActivityFailure e) {
       log.warn("ticket {}: assistant failed", view.ticketId(), e);
       silent("assistant unavailable: " + TicketMetrics.rootMessage(e));
-      riskRulesAlone(request);
+      riskRulesAlone(request, assessor);
       return;
     }
     raiseAlerts(assessment);
@@ -116,7 +139,7 @@ final class AssistantTurn {
   }
 
   /** When answering failed, the alerts still go out: the same turn, risk rules only. */
-  private void riskRulesAlone(AssessRequest request) {
+  private void riskRulesAlone(AssessRequest request, AssessActivities assessor) {
     try {
       raiseAlerts(assessor.assess(request.withoutAnswer()));
     } catch (ActivityFailure e) {
