@@ -7,10 +7,11 @@ import java.util.Map;
 /**
  * Thresholds and delivery policy of the no-LLM pipeline.
  *
- * @param minConfidence lowest query–entry cosine at which Vigil answers (calibrated on the FAQ fixture: paraphrases
- *     score 0.6–0.9, unrelated questions below 0.45)
+ * @param minConfidence lowest answerability confidence at which Vigil answers: the calibrated probability that the
+ *     answer matches what a human would answer ({@code AnswerabilityModel}), or the question cosine of a repeat; the
+ *     default keeps the useful-answer rate of the development data (docs/evaluation.md, operating curve)
  * @param repeatCosine an answer this similar (cosine) to one already offered on the ticket is a repeat
- * @param maxAnswerChars longest extractive answer; longer entries are cut at a sentence boundary
+ * @param maxAnswerChars longest extractive answer; longer passages are cut at a sentence boundary
  * @param defaultDelivery {@code suggest}, {@code auto} or {@code off} for tenants without their own setting
  * @param tenantDelivery per-tenant delivery policy
  * @param autoMinConfidence lowest confidence at which an {@code auto} tenant's customer is answered directly
@@ -28,7 +29,7 @@ public record AssistantSettings(double minConfidence, double repeatCosine, int m
   }
 
   public static AssistantSettings defaults() {
-    return new AssistantSettings(0.55, 0.7, 700, "suggest", Map.of(), 0.8, Duration.ofMinutes(5));
+    return new AssistantSettings(0.11, 0.7, 700, "suggest", Map.of(), 0.8, Duration.ofMinutes(5));
   }
 
   /** The delivery policy of a tenant. */

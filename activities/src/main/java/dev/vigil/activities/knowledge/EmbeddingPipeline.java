@@ -1,5 +1,6 @@
 package dev.vigil.activities.knowledge;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -16,7 +17,11 @@ public final class EmbeddingPipeline {
   /** Writes one embedded batch into an index. */
   @FunctionalInterface
   public interface BatchWriter {
-    void write(List<KnowledgeEntry> batch, List<float[]> vectors) throws Exception;
+    /**
+     * {@code vectors} are the entries' primary vectors; {@code questionVectors} their question vectors, null for
+     * entries without one ({@link KnowledgeEntry#questionEmbeddingText()}).
+     */
+    void write(List<KnowledgeEntry> batch, List<float[]> vectors, List<float[]> questionVectors) throws Exception;
   }
 
   private EmbeddingPipeline() {}
@@ -31,12 +36,12 @@ public final class EmbeddingPipeline {
       return t;
     });
     try {
-      CompletableFuture<List<float[]>> next = embed(entries, 0, embedder, embedding);
+      CompletableFuture<Embedded> next = embed(entries, 0, embedder, embedding);
       for (int from = 0; from < entries.size(); from += BATCH) {
         List<KnowledgeEntry> slice = entries.subList(from, Math.min(entries.size(), from + BATCH));
-        List<float[]> vectors = next.join();
+        Embedded vectors = next.join();
         next = from + BATCH < entries.size() ? embed(entries, from + BATCH, embedder, embedding) : null;
-        writer.write(slice, vectors);
+        writer.write(slice, vectors.primary(), vectors.questions());
       }
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
@@ -49,10 +54,26 @@ public final class EmbeddingPipeline {
     }
   }
 
-  private static CompletableFuture<List<float[]>> embed(List<KnowledgeEntry> entries, int from, Embedder embedder,
+  /** One batch's primary vectors and question vectors (null where the entry has none). */
+  public record Embedded(List<float[]> primary, List<float[]> questions) {}
+
+  private static CompletableFuture<Embedded> embed(List<KnowledgeEntry> entries, int from, Embedder embedder,
       ExecutorService executor) {
-    List<String> texts = entries.subList(from, Math.min(entries.size(), from + BATCH)).stream()
-        .map(KnowledgeEntry::embeddingText).toList();
-    return CompletableFuture.supplyAsync(() -> embedder.embedAll(texts), executor);
+    List<KnowledgeEntry> slice = entries.subList(from, Math.min(entries.size(), from + BATCH));
+    return CompletableFuture.supplyAsync(() -> embed(slice, embedder), executor);
+  }
+
+  /** Primary and question texts of a batch in one model call. */
+  public static Embedded embed(List<KnowledgeEntry> slice, Embedder embedder) {
+    List<String> texts = new ArrayList<>(slice.size() * 2);
+    slice.forEach(e -> texts.add(e.embeddingText()));
+    slice.stream().map(KnowledgeEntry::questionEmbeddingText).filter(q -> q != null).forEach(texts::add);
+    List<float[]> all = embedder.embedAll(texts);
+    List<float[]> questions = new ArrayList<>(slice.size());
+    int next = slice.size();
+    for (KnowledgeEntry e : slice) {
+      questions.add(e.questionEmbeddingText() == null ? null : all.get(next++));
+    }
+    return new Embedded(all.subList(0, slice.size()), questions);
   }
 }

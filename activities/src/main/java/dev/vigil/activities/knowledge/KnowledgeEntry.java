@@ -105,16 +105,27 @@ public record KnowledgeEntry(
   }
 
   /**
-   * The text embedded for vector search. Imported and curated entries embed their question (short, and customers
+   * The text of the entry's primary vector. Imported and curated entries embed their question (short, and customers
    * paraphrase it). Learned entries embed their answer: a customer's long, specific question rarely resembles an
    * earlier customer's, but it does resemble the answer that resolved the same problem — question-to-answer
    * retrieval found 8 matching resolutions among its 20 most confident picks on real threads, question-to-question 2
-   * (docs/evaluation.md).
+   * (docs/evaluation.md). Learned entries also have a question vector ({@link #questionEmbeddingText()}).
    */
   public String embeddingText() {
     if (kind == EntryKind.QA) {
       return answer;
     }
     return question != null && !question.isBlank() ? question : answer;
+  }
+
+  /**
+   * The text of a learned entry's second, question vector, or null when the primary vector already is the
+   * question's (or there is no question). With it a repeat or paraphrase of the question that taught the entry finds
+   * it, even when the answer reads nothing like the question (issue 16: "Why do your webhook calls keep timing out?"
+   * is 0.43 from "Return 200 at once and process events asynchronously" but close to the question it was learned
+   * from).
+   */
+  public String questionEmbeddingText() {
+    return kind == EntryKind.QA && question != null && !question.isBlank() ? question : null;
   }
 }

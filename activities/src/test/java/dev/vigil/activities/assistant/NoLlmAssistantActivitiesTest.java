@@ -8,6 +8,9 @@ import dev.vigil.activities.knowledge.KnowledgeEntry;
 import dev.vigil.activities.knowledge.Provenance;
 import dev.vigil.activities.knowledge.SharedEmbedder;
 import dev.vigil.activities.knowledge.lucene.LuceneKnowledgeIndex;
+import dev.vigil.activities.learning.KnowledgeWriter;
+import dev.vigil.activities.learning.LearningSettings;
+import dev.vigil.activities.learning.RuleBasedQaExtractor;
 import dev.vigil.workflows.assistant.Delivery;
 import dev.vigil.workflows.assistant.Proposal;
 import dev.vigil.workflows.assistant.ProposalOutcome;
@@ -15,6 +18,8 @@ import dev.vigil.workflows.assistant.ProposeRequest;
 import dev.vigil.workflows.assistant.TurnKind;
 import dev.vigil.workflows.assistant.UnderstandRequest;
 import dev.vigil.workflows.assistant.Understanding;
+import dev.vigil.workflows.learning.CaseTurn;
+import dev.vigil.workflows.learning.LearningCase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,6 +76,95 @@ class NoLlmAssistantActivitiesTest {
     assertThat(p.reason()).contains("faq-password", "cosine");
     assertThat(meters.get("vigil.assistant.step").tag("step", "propose").tag("outcome", "answer").timer().count())
         .isEqualTo(1);
+  }
+
+  /** Learns from a closed ticket as the learning workflow does: rule-based extraction, then the writer. */
+  private List<String> learn(String ticketId, String customer, String resolution) {
+    LearningSettings settings = LearningSettings.defaults();
+    LearningCase closed = new LearningCase(ticketId, "ticket:desk:" + ticketId + "#1", "acme", "acme", "active",
+        null, "Webhooks", List.of(), List.of(new CaseTurn("m1", "customer", customer),
+            new CaseTurn("m2", "analyst", resolution)), resolution, List.of(), 0);
+    KnowledgeWriter writer = new KnowledgeWriter(index, SharedEmbedder.get(), settings);
+    return new RuleBasedQaExtractor(settings).extract(closed).pairs().stream()
+        .map(pair -> writer.write(closed, pair).entryId()).toList();
+  }
+
+  @Test
+  void theNextCustomersParaphraseIsAnsweredFromWhatTheFirstTicketTaught() {
+    List<String> learned = learn("T-1",
+        "Our event webhook deliveries all time out after 10 seconds and then get retried",
+        "Endpoint was processing synchronously. Return 200 at once and process events asynchronously; timeout is "
+            + "10 s.");
+    assertThat(learned).hasSize(1);
+
+    Proposal p = ask("Why do your webhook calls to our server keep timing out and getting retried?", "acme",
+        List.of(), List.of());
+    assertThat(p.answered()).as(p.reason()).isTrue();
+    assertThat(p.citations()).containsExactly(learned.get(0));
+    assertThat(p.text()).contains("Return 200 at once");
+  }
+
+  @Test
+  void anExactRepeatOfAResolvedQuestionIsAlwaysAnswered() {
+    String[][] cases = {
+        {"Snapshots of volume vol-2 stay pending for hours since yesterday, what is going on?",
+            "The storage backend was throttling snapshot jobs; we raised your snapshot concurrency limit."},
+        {"Why does the CSV export button do nothing in Firefox?",
+            "Firefox blocks the download pop-up: allow pop-ups for the console domain and retry."},
+        {"Can I move my subscription to annual billing halfway through the month?",
+            "Yes: switch under Billing > Plan; the unused monthly days are credited pro rata."}};
+    for (int i = 0; i < cases.length; i++) {
+      List<String> learned = learn("T-" + (10 + i), cases[i][0], cases[i][1]);
+      Proposal p = ask(cases[i][0], "acme", List.of(), List.of());
+      assertThat(p.answered()).as(cases[i][0] + ": " + p.reason()).isTrue();
+      assertThat(p.citations()).containsExactly(learned.get(0));
+    }
+  }
+
+  @Test
+  void aLongEntryIsAnsweredWithThePassageThatAddressesTheQuestion_stepsIntact() {
+    index.upsert(faq("faq-gateway", "global", "Gateway guide",
+        """
+            The gateway ships with firmware 2.1 and a default admin password printed on its label. Keep the label:             support asks for the serial number printed next to it whenever you open a case about the device.
+
+            The gateway forwards sensor readings every 30 seconds. Readings are buffered for up to 24 hours when the             uplink is down and sent in order once it is back, so short outages lose no data at all.
+
+            To factory-reset the gateway:
+            1. Unplug the power cable.
+            2. Hold the reset button while plugging it back in.
+            3. Release the button when the LED blinks red, then wait two minutes.
+
+            Warranty claims go through the reseller that sold you the gateway, with the invoice attached."""), 0);
+    Proposal p = ask("How can I factory reset my gateway?", "globex", List.of(), List.of());
+    assertThat(p.answered()).as(p.reason()).isTrue();
+    assertThat(p.citations()).containsExactly("faq-gateway");
+    assertThat(p.text()).contains("1. Unplug the power cable.\n2. Hold the reset button while plugging it back in."
+        + "\n3. Release the button when the LED blinks red, then wait two minutes.")
+        .startsWith("To factory-reset the gateway:").doesNotContain("firmware 2.1").doesNotContain("buffered")
+        .hasSizeLessThanOrEqualTo(NoLlmAssistantActivities.PASSAGE_CHARS);
+  }
+
+  @Test
+  void retrievalKeepsTheTicketsProductAndProductlessEntries_neverAnotherProducts() {
+    index.upsert(KnowledgeEntry.draft("router-reset", EntryKind.DOC, "How do I reset the device?",
+        "Hold the router's reset pin for 10 seconds.", "router", List.of(), "global", Provenance.imported("test"),
+        EntryStatus.ACTIVE), 0);
+    index.upsert(KnowledgeEntry.draft("camera-reset", EntryKind.DOC, "How do I reset the device?",
+        "Press the camera's reset button twice.", "camera", List.of(), "global", Provenance.imported("test"),
+        EntryStatus.ACTIVE), 0);
+    Understanding u = assistant.understand(new UnderstandRequest("T-1", "acme", "Reset", List.of(
+        "How do I reset the device?")));
+    Proposal camera = assistant.propose(new ProposeRequest("T-1", u.query(), "acme", "camera", List.of(), List.of()));
+    assertThat(camera.citations()).containsExactly("camera-reset");
+    assertThat(assistant.retrieve(new ProposeRequest("T-1", u.query(), "acme", "camera", List.of(), List.of())))
+        .extracting(h -> h.entry().product()).allMatch(p -> p == null || p.equals("camera"));
+  }
+
+  @Test
+  void anExactRepeatOfAnEntrysQuestionIsConfidentEnoughForADirectAnswer() {
+    Proposal p = ask("Why do snapshots fail with QuotaExceeded?", "globex", List.of(), List.of());
+    assertThat(p.citations()).containsExactly("faq-quota");
+    assertThat(p.confidence()).isGreaterThanOrEqualTo(AssistantSettings.defaults().autoMinConfidence());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.vigil.activities.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.workflows.assistant.DialogueTurn;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +32,34 @@ class QueryRewriterTest {
   void longTurnsAreCutToWhatTheEmbeddingModelReads() {
     String longTurn = "word ".repeat(300);
     assertThat(QueryRewriter.rewrite("s", List.of(longTurn)).split(" ")).hasSize(QueryRewriter.MAX_WORDS);
+  }
+
+  @Test
+  void aFollowUpIsReadWithTheSubjectTheProblemAndTheAnalystsQuestion() {
+    List<DialogueTurn> earlier = List.of(
+        new DialogueTurn(DialogueTurn.CUSTOMER, "Hi"),
+        new DialogueTurn(DialogueTurn.CUSTOMER, "Our MQTT broker drops every client after 60 seconds of silence."),
+        new DialogueTurn(DialogueTurn.ANALYST, "Thanks for the details. Which keepalive do the clients send?"));
+    assertThat(QueryRewriter.rewrite("Broker disconnects", List.of("30 seconds, I think."), earlier))
+        .isEqualTo("Broker disconnects Our MQTT broker drops every client after 60 seconds of silence. "
+            + "Which keepalive do the clients send? 30 seconds, I think.");
+  }
+
+  @Test
+  void aFollowUpWithoutDialogueStillGetsTheSubject_aStandaloneTurnIsItsOwnQuery() {
+    assertThat(QueryRewriter.rewrite("Broker disconnects", List.of("It still happens after the update."),
+        List.of())).isEqualTo("Broker disconnects It still happens after the update.");
+    String standalone = "Why does the broker drop clients that send a keepalive of 30 seconds every minute?";
+    assertThat(QueryRewriter.rewrite("Broker disconnects", List.of(standalone),
+        List.of(new DialogueTurn(DialogueTurn.CUSTOMER, "Something unrelated that was said before the question"))))
+        .isEqualTo(standalone);
+  }
+
+  @Test
+  void severalQuestionsBecomeSubQueries_oneQuestionNone() {
+    assertThat(QueryRewriter.subQueries("How do I rotate the API key? And where do I see which key a call used?"))
+        .containsExactly("How do I rotate the API key?", "And where do I see which key a call used?");
+    assertThat(QueryRewriter.subQueries("How do I rotate the API key? Thanks?")).isEmpty();
+    assertThat(QueryRewriter.subQueries("The key rotation fails with 403.")).isEmpty();
   }
 }

@@ -76,6 +76,63 @@ public abstract class KnowledgeIndexContract {
     assertThat(index.bm25(query).get(0).entry().id()).isEqualTo("faq-api-429");
   }
 
+  /** The learned pair of issue 16: its answer reads nothing like its question. */
+  static KnowledgeEntry learnedWebhookTimeout() {
+    return KnowledgeEntry.draft("learned-webhook", EntryKind.QA,
+        "Our event webhook deliveries all time out after 10 seconds and then get retried",
+        "Endpoint was processing synchronously. Return 200 at once and process events asynchronously; timeout is "
+            + "10 s.", null, List.of(), "acme", Provenance.learned("T-1", List.of("m1")), EntryStatus.ACTIVE);
+  }
+
+  @Test
+  void aLearnedEntryIsFoundByItsQuestionAndByItsAnswer() {
+    index.bulkUpsert(KnowledgeFixture.entries());
+    index.upsert(learnedWebhookTimeout(), 0);
+
+    KnowledgeHit paraphrase = index.search(KnowledgeQuery.of(
+        "Why do your webhook calls to our server keep timing out and getting retried?", "acme")).get(0);
+    assertThat(paraphrase.entry().id()).isEqualTo("learned-webhook");
+    assertThat(paraphrase.questionKnnRank()).as("found by its question").isEqualTo(1);
+    assertThat(paraphrase.questionCosine()).isGreaterThan(0.6);
+    assertThat(paraphrase.bestCosine()).isEqualTo(paraphrase.questionCosine());
+
+    KnowledgeHit byAnswer = index.search(KnowledgeQuery.of(
+        "should the endpoint return 200 immediately and process events asynchronously?", "acme")).get(0);
+    assertThat(byAnswer.entry().id()).isEqualTo("learned-webhook");
+    assertThat(byAnswer.knnRank()).as("found by its answer").isEqualTo(1);
+
+    KnowledgeHit repeat = index.search(KnowledgeQuery.of(
+        "Our event webhook deliveries all time out after 10 seconds and then get retried", "acme")).get(0);
+    assertThat(repeat.entry().id()).isEqualTo("learned-webhook");
+    assertThat(repeat.questionCosine()).isGreaterThan(0.99);
+  }
+
+  @Test
+  void curatedEntriesHaveNoQuestionLeg_andTheirFusedScoreIsUnchanged() {
+    index.bulkUpsert(KnowledgeFixture.entries());
+    index.upsert(learnedWebhookTimeout(), 0);
+    for (KnowledgeHit hit : index.search(KnowledgeQuery.of("API rate limit 429", "acme"))) {
+      if (hit.entry().kind() != EntryKind.QA) {
+        assertThat(hit.questionKnnRank()).as(hit.entry().id()).isNull();
+        assertThat(hit.questionCosine()).isNull();
+      }
+    }
+  }
+
+  @Test
+  void aRewrittenLearnedEntryIsFoundByItsNewQuestion() {
+    KnowledgeEntry first = index.upsert(learnedWebhookTimeout(), 0);
+    KnowledgeEntry changed = new KnowledgeEntry(first.id(), first.kind(),
+        "Printer prints blank pages after the toner change", first.answer(), null, List.of(), first.scope(),
+        first.provenance(), first.status(), first.version(), first.createdAt(), first.updatedAt(), first.counters(),
+        null);
+    index.upsert(changed, first.version());
+    KnowledgeHit hit = index.search(KnowledgeQuery.of("blank pages printed since the toner was changed", "acme"))
+        .get(0);
+    assertThat(hit.entry().id()).isEqualTo("learned-webhook");
+    assertThat(hit.questionCosine()).isGreaterThan(0.5);
+  }
+
   @Test
   void aTenantNeverSeesAnotherTenantsEntries() {
     index.upsert(entry("acme-secret", "acme", EntryStatus.ACTIVE,

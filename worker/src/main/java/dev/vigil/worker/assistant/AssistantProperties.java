@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The proactive assistant ({@code vigil.assistant.*}).
  *
- * @param minConfidence lowest query–entry cosine at which Vigil suggests an answer
+ * @param minConfidence lowest answerability confidence at which Vigil suggests an answer
  * @param repeatCosine an answer at least this similar to one already offered on the ticket is suppressed
  * @param maxAnswerChars longest extractive answer
  * @param delivery {@code suggest} (private suggestions to the analyst), {@code auto} (answer the customer directly

@@ -30,7 +30,7 @@ public final class ComposedAssessment implements AssessActivities {
       return new Assessment(risks, riskFailure, null, null);
     }
     Understanding understanding = assistant.understand(new UnderstandRequest(request.ticketId(), request.tenant(),
-        request.subject(), request.customerTurns()));
+        request.subject(), request.customerTurns(), request.product(), request.earlierTurns()));
     if (understanding.delivery() == Delivery.OFF || !understanding.kind().helpable()
         || understanding.kind() == TurnKind.STATUS_INQUIRY) {
       return new Assessment(risks, riskFailure, understanding, null);

@@ -120,7 +120,8 @@ final class AssistantTurn {
         view.customer() == null ? null : view.customer().id(), view.subject(), view.product(),
         turns.stream().map(Message::text).toList(), answer,
         view.suggestions().stream().map(Suggestion::text).toList(),
-        view.suggestions().stream().flatMap(s -> s.citations().stream()).distinct().toList());
+        view.suggestions().stream().flatMap(s -> s.citations().stream()).distinct().toList(),
+        DialogueContext.before(view.messages(), turns));
     Assessment assessment;
     try {
       assessment = assessor.assess(request);

@@ -150,8 +150,8 @@ public class LlmAssistantActivities implements AssistantActivities {
       problem = Grounding.unsupported(answer, citedTexts, "the cited knowledge").map(why -> "answer dropped: " + why)
           .orElse(null);
     }
-    double confidence = citations.stream().map(retrieved::get).filter(h -> h != null && h.cosine() != null)
-        .mapToDouble(KnowledgeHit::cosine).max().orElse(0);
+    double confidence = citations.stream().map(retrieved::get).filter(h -> h != null && h.bestCosine() != null)
+        .mapToDouble(KnowledgeHit::bestCosine).max().orElse(0);
     if (problem != null) {
       return new Proposal(ProposalOutcome.NO_KNOWLEDGE, null, List.of(), confidence, problem);
     }

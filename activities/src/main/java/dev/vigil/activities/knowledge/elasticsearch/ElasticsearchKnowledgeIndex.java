@@ -68,6 +68,8 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
   static final int MAPPING_VERSION = 1;
   private static final String EMBEDDING = "embedding";
   private static final int HISTORY_PAGE = 1_000;
+  /** Learned entries' question vectors (their primary vector is the answer's). */
+  private static final String QUESTION_EMBEDDING = "question_embedding";
   private static final String NO_PRODUCT = "_none";
   /** No hit counting: lets BM25 skip non-competitive documents (block-max WAND) instead of scoring 10,000. */
   private static final TrackHits NO_TOTAL = TrackHits.of(t -> t.enabled(false));
@@ -120,6 +122,21 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
   private void ensureIndexes() {
     ensureIndex(alias, entryMapping());
     ensureIndex(historyAlias, historyMapping());
+    ensureQuestionEmbedding();
+  }
+
+  /**
+   * Adds the question vector field to an index created before it existed (adding a field is an in-place mapping
+   * change; entries written before get their question vector when they are next written).
+   */
+  private void ensureQuestionEmbedding() {
+    try {
+      client.indices().putMapping(m -> m.index(alias).withJson(new StringReader("""
+          {"properties": {"%s": {"type": "dense_vector", "dims": %d, "index": true, "similarity": "cosine"}}}
+          """.formatted(QUESTION_EMBEDDING, embedder.dimensions()))));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach Elasticsearch at " + settings.url(), e);
+    }
   }
 
   private void ensureIndex(String aliasName, String mapping) {
@@ -151,7 +168,7 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
            "analysis": {"analyzer": {"vigil_standard": {"type": "standard", "stopwords": "_english_"}}}},
          "mappings": {
            "dynamic": false,
-           "_source": {"excludes": ["embedding"]},
+           "_source": {"excludes": ["embedding", "question_embedding"]},
            "properties": {
              "id": {"type": "keyword"},
              "kind": {"type": "keyword"},
@@ -166,9 +183,11 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
              "version": {"type": "long"},
              "createdAt": {"type": "date"},
              "updatedAt": {"type": "date"},
-             "embedding": {"type": "dense_vector", "dims": %d, "index": true, "similarity": "cosine"}
+             "embedding": {"type": "dense_vector", "dims": %d, "index": true, "similarity": "cosine"},
+             "question_embedding": {"type": "dense_vector", "dims": %d, "index": true, "similarity": "cosine"}
            }}}
-        """.formatted(NO_PRODUCT, analyzer, analyzer, analyzer, analyzer, embedder.dimensions());
+        """.formatted(NO_PRODUCT, analyzer, analyzer, analyzer, analyzer, embedder.dimensions(),
+        embedder.dimensions());
   }
 
   private static String historyMapping() {
@@ -200,7 +219,8 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
         throw new StaleVersionException(entry.id(), expectedVersion, actual);
       }
       KnowledgeEntry stored = entry.nextVersionOf(current.map(Current::entry).orElse(null), clock.instant());
-      ObjectNode document = document(stored, embedder.embed(stored.embeddingText()));
+      EmbeddingPipeline.Embedded vectors = EmbeddingPipeline.embed(List.of(stored), embedder);
+      ObjectNode document = document(stored, vectors.primary().get(0), vectors.questions().get(0));
       try {
         client.index(i -> {
           i.index(alias).id(stored.id()).document(document).refresh(refresh);
@@ -235,7 +255,8 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
       List<String> failures = new ArrayList<>(plan.failures());
       int[] written = {0};
       EmbeddingPipeline.run(plan.toWrite(), embedder,
-          (slice, vectors) -> written[0] += writeBulk(slice, vectors, found, failures));
+          (slice, vectors, questionVectors) -> written[0] += writeBulk(slice, vectors, questionVectors, found,
+              failures));
       return new BulkResult(written[0], plan.unchanged(), failures);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -258,12 +279,12 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
     return found;
   }
 
-  private int writeBulk(List<KnowledgeEntry> slice, List<float[]> vectors, Map<String, Current> existing,
-      List<String> failures) throws IOException {
+  private int writeBulk(List<KnowledgeEntry> slice, List<float[]> vectors, List<float[]> questionVectors,
+      Map<String, Current> existing, List<String> failures) throws IOException {
     BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(refresh);
     for (int i = 0; i < slice.size(); i++) {
       KnowledgeEntry entry = slice.get(i);
-      ObjectNode document = document(entry, vectors.get(i));
+      ObjectNode document = document(entry, vectors.get(i), questionVectors.get(i));
       Current now = existing.get(entry.id());
       if (now == null) {
         bulk.operations(op -> op.create(c -> c.index(alias).id(entry.id()).document(document)));
@@ -310,13 +331,20 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
     return false;
   }
 
-  private static ObjectNode document(KnowledgeEntry entry, float[] vector) {
+  private static ObjectNode document(KnowledgeEntry entry, float[] vector, float[] questionVector) {
     ObjectNode document = KnowledgeJson.MAPPER.valueToTree(entry);
-    ArrayNode embedding = document.putArray(EMBEDDING);
-    for (float v : vector) {
-      embedding.add(v);
+    putVector(document, EMBEDDING, vector);
+    if (questionVector != null) {
+      putVector(document, QUESTION_EMBEDDING, questionVector);
     }
     return document;
+  }
+
+  private static void putVector(ObjectNode document, String field, float[] vector) {
+    ArrayNode values = document.putArray(field);
+    for (float v : vector) {
+      values.add(v);
+    }
   }
 
   @Override
@@ -430,8 +458,9 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
           break;
         }
         KnowledgeEntry rewritten = rewrite.apply(now.get().entry());
-        // the source keeps no vector (it is excluded), so the document is written whole, vector included
-        ObjectNode document = document(rewritten, embedder.embed(rewritten.embeddingText()));
+        // the source keeps no vector (it is excluded), so the document is written whole, vectors included
+        EmbeddingPipeline.Embedded vectors = EmbeddingPipeline.embed(List.of(rewritten), embedder);
+        ObjectNode document = document(rewritten, vectors.primary().get(0), vectors.questions().get(0));
         try {
           client.index(i -> i.index(alias).id(id).document(document).refresh(refresh)
               .ifSeqNo(now.get().seqNo()).ifPrimaryTerm(now.get().primaryTerm()));
@@ -477,28 +506,32 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
   @Override
   public List<KnowledgeHit> hybrid(KnowledgeQuery query, float[] vector) {
     try {
-      // One round trip: the server runs both legs in parallel. Each leg contributes its top k (the rank window,
+      // One round trip: the server runs the three legs (BM25, primary vectors, learned entries' question vectors)
+      // in parallel. Each leg contributes its top k (the rank window,
       // as Elasticsearch's own rrf defaults to); kNN explores `candidates`.
       MsearchResponse<ObjectNode> response = client.msearch(m -> m
               .searches(s -> s.header(h -> h.index(alias))
                   .body(b -> b.size(query.k()).trackTotalHits(NO_TOTAL).query(bm25Query(query))))
               .searches(s -> s.header(h -> h.index(alias))
-                  .body(b -> b.size(query.k()).trackTotalHits(NO_TOTAL).knn(knn(query, vector, query.k())))),
+                  .body(b -> b.size(query.k()).trackTotalHits(NO_TOTAL).knn(knn(query, vector, query.k()))))
+              .searches(s -> s.header(h -> h.index(alias))
+                  .body(b -> b.size(query.k()).trackTotalHits(NO_TOTAL)
+                      .knn(knn(QUESTION_EMBEDDING, query, vector, query.k())))),
           ObjectNode.class);
       Map<String, KnowledgeEntry> sources = new LinkedHashMap<>();
       List<Hit<ObjectNode>> lexical = resultOf(response.responses().get(0));
       List<Hit<ObjectNode>> semantic = resultOf(response.responses().get(1));
-      for (Hit<ObjectNode> hit : lexical) {
-        sources.put(hit.id(), KnowledgeJson.MAPPER.treeToValue(hit.source(), KnowledgeEntry.class));
-      }
-      for (Hit<ObjectNode> hit : semantic) {
-        if (!sources.containsKey(hit.id())) {
-          sources.put(hit.id(), KnowledgeJson.MAPPER.treeToValue(hit.source(), KnowledgeEntry.class));
+      List<Hit<ObjectNode>> byQuestion = resultOf(response.responses().get(2));
+      for (List<Hit<ObjectNode>> leg : List.of(lexical, semantic, byQuestion)) {
+        for (Hit<ObjectNode> hit : leg) {
+          if (!sources.containsKey(hit.id())) {
+            sources.put(hit.id(), KnowledgeJson.MAPPER.treeToValue(hit.source(), KnowledgeEntry.class));
+          }
         }
       }
       List<KnowledgeHit> hits = new ArrayList<>();
-      for (ReciprocalRankFusion.Fused<String> f
-          : ReciprocalRankFusion.fuse(idRanks(lexical), idRanks(semantic), query.k())) {
+      for (ReciprocalRankFusion.Fused<String> f : ReciprocalRankFusion.fuse(idRanks(lexical), idRanks(semantic),
+          idRanks(byQuestion), query.k())) {
         hits.add(f.toHit(sources.get(f.key())));
       }
       return hits;
@@ -537,11 +570,15 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
   }
 
   private static KnnSearch knn(KnowledgeQuery query, float[] vector, int k) {
+    return knn(EMBEDDING, query, vector, k);
+  }
+
+  private static KnnSearch knn(String field, KnowledgeQuery query, float[] vector, int k) {
     List<Float> values = new ArrayList<>(vector.length);
     for (float v : vector) {
       values.add(v);
     }
-    return KnnSearch.of(n -> n.field(EMBEDDING).queryVector(values).k(k).numCandidates(query.candidates())
+    return KnnSearch.of(n -> n.field(field).queryVector(values).k(k).numCandidates(query.candidates())
         .filter(filters(query)));
   }
 

@@ -82,6 +82,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private static final String PRODUCT = "product";
   private static final String TEXT = "text";
   private static final String VECTOR = "vector";
+  /** Learned entries' question vectors (their primary vector is the answer's). */
+  private static final String QUESTION_VECTOR = "question_vector";
   private static final String VERSION = "version";
   private static final String UPDATED = "updated";
   private static final String JSON = "json";
@@ -170,7 +172,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         throw new StaleVersionException(entry.id(), expectedVersion, actual);
       }
       KnowledgeEntry stored = entry.nextVersionOf(previous, clock.instant());
-      write(stored, embedder.embed(stored.embeddingText()));
+      EmbeddingPipeline.Embedded vectors = EmbeddingPipeline.embed(List.of(stored), embedder);
+      write(stored, vectors.primary().get(0), vectors.questions().get(0));
       commitIfDurable();
       searchers.maybeRefreshBlocking();
       return stored;
@@ -188,9 +191,9 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       }
       BulkPlan plan = BulkPlan.of(entries, stored, clock.instant());
       List<KnowledgeEntry> batch = plan.toWrite();
-      EmbeddingPipeline.run(batch, embedder, (slice, vectors) -> {
+      EmbeddingPipeline.run(batch, embedder, (slice, vectors, questionVectors) -> {
         for (int i = 0; i < slice.size(); i++) {
-          write(slice.get(i), vectors.get(i));
+          write(slice.get(i), vectors.get(i), questionVectors.get(i));
         }
       });
       commitIfDurable();
@@ -201,7 +204,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     }
   }
 
-  private void write(KnowledgeEntry entry, float[] vector) throws IOException {
+  private void write(KnowledgeEntry entry, float[] vector, float[] questionVector) throws IOException {
     String json = KnowledgeJson.write(entry);
     Document current = new Document();
     current.add(new StringField(KEY, "c:" + entry.id(), Field.Store.NO));
@@ -213,6 +216,9 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     current.add(new StringField(PRODUCT, entry.product() == null ? NO_PRODUCT : entry.product(), Field.Store.NO));
     current.add(new TextField(TEXT, searchableText(entry), Field.Store.NO));
     current.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
+    if (questionVector != null) {
+      current.add(new KnnFloatVectorField(QUESTION_VECTOR, questionVector, VectorSimilarityFunction.COSINE));
+    }
     current.add(new NumericDocValuesField(UPDATED, entry.updatedAt().toEpochMilli()));
     writer.updateDocument(new Term(KEY, "c:" + entry.id()), current);
 
@@ -325,7 +331,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       }
       if (now != null) {
         KnowledgeEntry rewritten = rewrite.apply(now);
-        write(rewritten, embedder.embed(rewritten.embeddingText()));
+        EmbeddingPipeline.Embedded vectors = EmbeddingPipeline.embed(List.of(rewritten), embedder);
+        write(rewritten, vectors.primary().get(0), vectors.questions().get(0));
       }
       // the replaced documents' text must leave the files too
       writer.forceMergeDeletes(true);
@@ -362,17 +369,21 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   public List<KnowledgeHit> hybrid(KnowledgeQuery query, float[] vector) {
     Query text = textQuery(query);
     Query knn = new KnnFloatVectorQuery(VECTOR, vector, query.candidates(), filter(query));
+    Query questionKnn = new KnnFloatVectorQuery(QUESTION_VECTOR, vector, query.candidates(), filter(query));
     try {
       // Each leg contributes its top k (the rank window, as Elasticsearch's rrf defaults to); kNN explores
-      // `candidates`. Both legs run on one searcher so Lucene doc ids identify hits, and only the fused top k is
+      // `candidates`. All legs run on one searcher so Lucene doc ids identify hits, and only the fused top k is
       // loaded.
       IndexSearcher searcher = searchers.acquire();
       try {
         Future<TopDocs> lexical = text == null ? null : retrievers.submit(() -> searcher.search(text, query.k()));
+        Future<TopDocs> questions = retrievers.submit(() -> searcher.search(questionKnn, query.k()));
         List<ReciprocalRankFusion.Ranked<Integer>> semantic = docRanks(searcher.search(knn, query.k()));
         List<ReciprocalRankFusion.Ranked<Integer>> bm25 = lexical == null ? List.of() : docRanks(lexical.get());
+        List<ReciprocalRankFusion.Ranked<Integer>> byQuestion = docRanks(questions.get());
         List<KnowledgeHit> hits = new ArrayList<>();
-        for (ReciprocalRankFusion.Fused<Integer> f : ReciprocalRankFusion.fuse(bm25, semantic, query.k())) {
+        for (ReciprocalRankFusion.Fused<Integer> f
+            : ReciprocalRankFusion.fuse(bm25, semantic, byQuestion, query.k())) {
           hits.add(f.toHit(entryOf(searcher, f.key())));
         }
         return hits;
