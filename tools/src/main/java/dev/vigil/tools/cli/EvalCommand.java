@@ -3,8 +3,10 @@ package dev.vigil.tools.cli;
 import static dev.vigil.tools.cli.CliEnvironment.dataDir;
 
 import dev.vigil.activities.knowledge.MiniLmEmbedder;
+import dev.vigil.tools.eval.BgeSmallEmbedder;
 import dev.vigil.tools.eval.EvalOptions;
 import dev.vigil.tools.eval.EvaluationHarness;
+import dev.vigil.tools.eval.RetrieverModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,14 +62,24 @@ final class EvalCommand implements Callable<Integer> {
       description = "evaluate at most N threads, 0 for all (default: ${DEFAULT-VALUE})")
   int limit;
 
-  @Option(names = "--min-confidence", defaultValue = "0.55", paramLabel = "COSINE",
-      description = "the assistant's answering threshold, as VIGIL_ASSISTANT_MIN_CONFIDENCE (default: "
-          + "${DEFAULT-VALUE})")
+  @Option(names = "--min-confidence", defaultValue = "0.11", paramLabel = "P",
+      description = "the assistant's answering threshold (answerability confidence), as "
+          + "VIGIL_ASSISTANT_MIN_CONFIDENCE (default: ${DEFAULT-VALUE})")
   double minConfidence;
 
   @Option(names = "--zone", defaultValue = "UTC", paramLabel = "ZONE",
       description = "time zone of timestamps written without an offset (default: ${DEFAULT-VALUE})")
   ZoneId zone;
+
+  @Option(names = "--retriever", defaultValue = "minilm", paramLabel = "MODEL",
+      description = "the knowledge index's embedding model: minilm (production's) or bge-small "
+          + "(BGE-small-en-v1.5, quantised); answers are judged and scored with MiniLM either way "
+          + "(default: ${DEFAULT-VALUE})")
+  String retriever;
+
+  @Option(names = "--answerability", paramLabel = "FILE",
+      description = "an answerability model to evaluate instead of the shipped one (./vigil fit-answerability)")
+  Path answerability;
 
   @Override
   public Integer call() {
@@ -80,16 +92,23 @@ final class EvalCommand implements Callable<Integer> {
     if (knowledge != null && !Files.isRegularFile(knowledge)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + knowledge);
     }
+    if (answerability != null && !Files.isRegularFile(answerability)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + answerability);
+    }
     EvalOptions options;
+    RetrieverModel retrieverModel;
     try {
+      retrieverModel = RetrieverModel.of(retriever);
       options = new EvalOptions(threads, out, window, learning.equals("on"), tau, memoryCosine, knowledge, limit,
-          minConfidence, zone);
+          minConfidence, answerability, zone);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     CliEnvironment.quietLogs();
-    try (MiniLmEmbedder model = MiniLmEmbedder.load(dataDir().resolve("models"), 2)) {
-      new EvaluationHarness(options, model, System.out, System.err).run();
+    // a null resource is not closed: BGE is loaded only when it retrieves
+    try (MiniLmEmbedder model = MiniLmEmbedder.load(dataDir().resolve("models"), 2);
+        BgeSmallEmbedder bge = retrieverModel == RetrieverModel.BGE_SMALL ? new BgeSmallEmbedder(2) : null) {
+      new EvaluationHarness(options, model, bge == null ? model : bge, System.out, System.err).run();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

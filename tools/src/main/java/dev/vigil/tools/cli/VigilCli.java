@@ -7,13 +7,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
-/** Vigil's command line ({@code ./vigil import|sync|eval|bench ...}): one picocli command per task. */
+/** Vigil's command line ({@code ./vigil import|sync|eval|fit-answerability|bench ...}): one picocli command per task. */
 @Command(name = "vigil",
     mixinStandardHelpOptions = true,
     versionProvider = VigilCli.Version.class,
     description = "Vigil's command-line tools: import knowledge and historical tickets, resync open tickets from a "
         + "ticketing system, evaluate answer quality on real threads, run the benchmarks.",
-    subcommands = {ImportCommand.class, SyncCommand.class, EvalCommand.class, BenchCommand.class,
+    subcommands = {ImportCommand.class, SyncCommand.class, EvalCommand.class, FitAnswerabilityCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

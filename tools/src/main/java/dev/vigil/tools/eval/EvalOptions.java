@@ -12,11 +12,18 @@ import java.time.ZoneId;
  * @param memoryCosine the naive nearest-question memory answers when the questions' cosine reaches this
  * @param knowledge a knowledge file to start from (null: empty)
  * @param limit evaluate at most this many threads (0: all)
- * @param minConfidence the assistant's answering threshold (query–entry cosine); production's default unless tuned
+ * @param minConfidence the assistant's answering threshold (the answerability model's confidence); production's
+ *     default unless tuned
+ * @param answerability an answerability model file to evaluate instead of the shipped one (null: shipped)
  * @param zone the time zone of timestamps written without an offset
  */
 public record EvalOptions(Path threads, Path out, int window, boolean learning, double tau, double memoryCosine,
-    Path knowledge, int limit, double minConfidence, ZoneId zone) {
+    Path knowledge, int limit, double minConfidence, Path answerability, ZoneId zone) {
+
+  public EvalOptions(Path threads, Path out, int window, boolean learning, double tau, double memoryCosine,
+      Path knowledge, int limit, double minConfidence, ZoneId zone) {
+    this(threads, out, window, learning, tau, memoryCosine, knowledge, limit, minConfidence, null, zone);
+  }
 
   public EvalOptions {
     if (window < 1) {

@@ -15,7 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Writes an evaluation's {@code metrics.json}, {@code threads.jsonl}, {@code report.md} and learning-curve PNG. */
+/**
+ * Writes an evaluation's {@code metrics.json}, {@code threads.jsonl}, {@code candidates.jsonl} (every candidate the
+ * assistant weighed, with its features and label: what {@code ./vigil fit-answerability} fits on), {@code report.md}
+ * (per-window figures and the operating curve) and learning-curve PNG.
+ */
 final class EvalReport {
   static final String CHART = "learning-curve.png";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -27,9 +31,21 @@ final class EvalReport {
   private final List<ThreadOutcome> outcomes;
   private final Scoreboard scores;
   private final double seconds;
+  private final List<List<List<LabelledCandidate>>> candidates;
+  private final List<OperatingCurve.Point> curve;
 
   EvalReport(EvalOptions options, TicketFile.Parsed parsed, List<TicketFile.Item> items, List<String> skipped,
-      List<ThreadOutcome> outcomes, Scoreboard scores, double seconds) {
+      List<ThreadOutcome> outcomes, Scoreboard scores, double seconds,
+      List<List<List<LabelledCandidate>>> candidates) {
+    this.candidates = candidates;
+    List<Double> thresholds = new ArrayList<>(OperatingCurve.THRESHOLDS);
+    if (!thresholds.contains(options.minConfidence())) {
+      thresholds.add(options.minConfidence());
+      thresholds.sort(null);
+    }
+    this.curve = OperatingCurve.of(candidates.stream()
+        .map(thread -> thread.stream().map(a -> a.stream().map(LabelledCandidate::scored).toList()).toList())
+        .toList(), thresholds, options.tau());
     this.options = options;
     this.parsed = parsed;
     this.items = items;
@@ -59,6 +75,26 @@ final class EvalReport {
         line.put("learning", o.learning());
         w.write(compact.writeValueAsString(line));
         w.newLine();
+      }
+    }
+    try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("candidates.jsonl"), StandardCharsets.UTF_8)) {
+      ObjectMapper compact = new ObjectMapper();
+      for (int t = 0; t < candidates.size(); t++) {
+        for (int a = 0; a < candidates.get(t).size(); a++) {
+          for (LabelledCandidate c : candidates.get(t).get(a)) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("thread", outcomes.get(t).id());
+            line.put("assessment", a);
+            line.put("entry", c.candidate().hit().entry().id());
+            line.put("probability", Scoreboard.round(c.candidate().probability()));
+            line.put("confidence", Scoreboard.round(c.candidate().confidence()));
+            line.put("cosine", Scoreboard.round(c.cosine()));
+            line.put("match", c.cosine() >= options.tau());
+            line.put("features", c.candidate().features().byName());
+            w.write(compact.writeValueAsString(line));
+            w.newLine();
+          }
+        }
       }
     }
     List<Scoreboard.Window> windows = scores.windows(options.window());
@@ -95,6 +131,16 @@ final class EvalReport {
     m.put("run", run);
     m.put("overall", figures(scores.overall()));
     m.put("windows", scores.windows(options.window()).stream().map(this::figures).toList());
+    m.put("operating_curve", curve.stream().map(p -> {
+      Map<String, Object> point = new LinkedHashMap<>();
+      point.put("min_confidence", p.threshold());
+      point.put("answered", p.answered());
+      point.put("matching", p.matching());
+      point.put("answered_rate", Scoreboard.round(p.answeredRate()));
+      point.put("precision", Scoreboard.round(p.precision()));
+      point.put("useful_rate", Scoreboard.round(p.usefulRate()));
+      return point;
+    }).toList());
     return m;
   }
 
@@ -124,10 +170,10 @@ final class EvalReport {
     Scoreboard.Window all = scores.overall();
     md.append("# Vigil evaluation report\n\n");
     md.append(String.format(Locale.ROOT, "Threads: %d from `%s` (%d skipped), learning **%s**, window %d, τ = %.2f, "
-            + "memory answers at question cosine ≥ %.2f, Vigil answers at query–entry cosine ≥ %.2f, knowledge at "
-            + "start: %s.%n%n", items.size(), options.threads().getFileName(), skipped.size(),
+            + "memory answers at question cosine ≥ %.2f, Vigil answers at answerability confidence ≥ %s, "
+            + "knowledge at start: %s.%n%n", items.size(), options.threads().getFileName(), skipped.size(),
         options.learning() ? "on" : "off", options.window(), options.tau(), options.memoryCosine(),
-        options.minConfidence(), options.knowledge() == null ? "empty" : options.knowledge()));
+        threshold(options.minConfidence()), options.knowledge() == null ? "empty" : options.knowledge()));
     md.append(String.format(Locale.ROOT, "Run time %.0f s, %.2f threads/s (no-LLM, embedded Lucene, time-skipping "
         + "Temporal test server).%n%n", seconds, items.size() / seconds));
     md.append("| window | threads | answered | precision | useful | mean cos | memory useful | memory precision "
@@ -139,6 +185,16 @@ final class EvalReport {
     md.append(String.format(Locale.ROOT, "%nChance level: random pairs of resolutions have mean cosine %.3f; %.1f%% "
         + "of them reach τ.%n%n", all.chanceMean(), 100 * all.chanceMatchRate()));
     md.append("![learning curve](" + CHART + ")\n\n");
+    md.append("## Operating curve\n\nEach thread answered by its first assessment with a candidate whose confidence "
+        + "reaches the threshold, with the most probable such candidate (replayed from `candidates.jsonl`; the row of "
+        + "this run's threshold is its figures).\n\n"
+        + "| min confidence | answered | precision | useful |\n|---|---|---|---|\n");
+    for (OperatingCurve.Point p : curve) {
+      boolean live = p.threshold() == options.minConfidence();
+      md.append(String.format(Locale.ROOT, "| %s%s%s | %s | %s | %s |%n", live ? "**" : "", threshold(p.threshold()),
+          live ? "**" : "", pct(p.answeredRate()), pct(p.precision()), pct(p.usefulRate())));
+    }
+    md.append('\n');
     md.append("Definitions: *answered* = threads where Vigil offered a cited answer before the resolving message; "
         + "*precision* = matching answers / answers; *useful* = matching answers / threads; a match is cosine ≥ τ "
         + "between the answer and the real resolution (all-MiniLM-L6-v2, first 128 tokens of each). *Memory* "
@@ -166,6 +222,12 @@ final class EvalReport {
         w.vigil().threads(), pct(w.vigil().answeredRate()), pct(w.vigil().precision()), pct(w.vigil().usefulRate()),
         num(w.vigil().meanSimilarity()), pct(w.memory().usefulRate()), pct(w.memory().precision()),
         pct(w.oracleRate()), pct(w.chanceMatchRate()));
+  }
+
+  /** A threshold with two decimals, or three when it needs them (0.125). */
+  static String threshold(double t) {
+    String two = String.format(Locale.ROOT, "%.2f", t);
+    return Double.parseDouble(two) == t ? two : String.format(Locale.ROOT, "%.3f", t);
   }
 
   private static String pct(double v) {

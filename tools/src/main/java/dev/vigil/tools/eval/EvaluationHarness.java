@@ -3,6 +3,9 @@ package dev.vigil.tools.eval;
 import dev.vigil.activities.assistant.AssistantSettings;
 import dev.vigil.activities.assistant.NoLlmAssistantActivities;
 import dev.vigil.activities.assistant.QueryRewriter;
+import dev.vigil.activities.assistant.answerability.AnswerabilityModel;
+import dev.vigil.activities.assistant.answerability.Assessment;
+import dev.vigil.activities.assistant.answerability.Candidate;
 import dev.vigil.activities.assistant.risk.RuleBasedRiskActivities;
 import dev.vigil.activities.knowledge.Embedder;
 import dev.vigil.activities.knowledge.KnowledgeIndex;
@@ -46,7 +49,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -57,12 +62,24 @@ import java.util.stream.Stream;
 public final class EvaluationHarness {
   private final EvalOptions options;
   private final Embedder embedder;
+  private final Embedder retriever;
   private final PrintStream out;
   private final PrintStream err;
+  private final AssessmentRecorder assessments = new AssessmentRecorder();
 
   public EvaluationHarness(EvalOptions options, Embedder embedder, PrintStream out, PrintStream err) {
+    this(options, embedder, embedder, out, err);
+  }
+
+  /**
+   * @param embedder the judge's model and the assistant's scoring model (all-MiniLM-L6-v2)
+   * @param retriever the model the knowledge index retrieves with
+   */
+  public EvaluationHarness(EvalOptions options, Embedder embedder, Embedder retriever, PrintStream out,
+      PrintStream err) {
     this.options = options;
     this.embedder = embedder;
+    this.retriever = retriever;
     this.out = out;
     this.err = err;
   }
@@ -92,7 +109,7 @@ public final class EvaluationHarness {
     List<ThreadOutcome> outcomes = new ArrayList<>();
     long started = System.nanoTime();
     // a throwaway index: writes are searchable at once and reach the disk at close, without an fsync each
-    try (KnowledgeIndex index = LuceneKnowledgeIndex.open(work.resolve("knowledge"), embedder, "standard",
+    try (KnowledgeIndex index = LuceneKnowledgeIndex.open(work.resolve("knowledge"), retriever, "standard",
         Clock.systemUTC(), false)) {
       int seeded = seed(index);
       out.printf("evaluating %d threads from %s (learning %s, window %d, tau %.2f, %d knowledge entries to start)%n",
@@ -100,7 +117,7 @@ public final class EvaluationHarness {
           seeded);
       TestWorkflowEnvironment env = environment(index);
       try {
-        ThreadReplay replay = new ThreadReplay(env);
+        ThreadReplay replay = new ThreadReplay(env, assessments);
         ProgressBar progress = new ProgressBar(err, "eval", items.size());
         for (TicketFile.Item item : items) {
           String question = QueryRewriter.rewrite(item.ticket().title(), ThreadReplay.customerTurnsBefore(item));
@@ -116,7 +133,8 @@ public final class EvaluationHarness {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     Scoreboard scores = score(outcomes);
-    new EvalReport(options, parsed, items, skipped, outcomes, scores, seconds).write();
+    List<List<List<LabelledCandidate>>> candidates = label(outcomes);
+    new EvalReport(options, parsed, items, skipped, outcomes, scores, seconds, candidates).write();
     Scoreboard.Window overall = scores.overall();
     out.printf("%d threads in %.0f s (%.2f threads/s); answered %.1f%%, precision %.1f%%, useful %.1f%% "
             + "(memory %.1f%%, oracle %.1f%%); report in %s%n", items.size(), seconds, items.size() / seconds,
@@ -137,6 +155,38 @@ public final class EvaluationHarness {
       scored.add(new Scoreboard.Scored(q.get(i), r.get(i), answer == null ? null : embedder.embed(answer)));
     }
     return new Scoreboard(scored, options.tau(), options.memoryCosine());
+  }
+
+  /**
+   * Every candidate the assistant weighed before each thread's resolving message, labelled against the thread's
+   * resolution as the scoreboard labels answers: per thread, per assessment, per candidate.
+   */
+  private List<List<List<LabelledCandidate>>> label(List<ThreadOutcome> outcomes) {
+    List<String> passages = new ArrayList<>();
+    for (ThreadOutcome o : outcomes) {
+      o.assessments().forEach(a -> a.candidates().forEach(c -> passages.add(c.passage())));
+    }
+    List<String> distinct = passages.stream().distinct().toList();
+    Map<String, float[]> vectors = new HashMap<>();
+    List<float[]> embedded = distinct.isEmpty() ? List.of() : embedder.embedAll(distinct);
+    for (int i = 0; i < distinct.size(); i++) {
+      vectors.put(distinct.get(i), embedded.get(i));
+    }
+    List<float[]> resolutions = embedder.embedAll(outcomes.stream().map(ThreadOutcome::resolution).toList());
+    List<List<List<LabelledCandidate>>> threads = new ArrayList<>();
+    for (int t = 0; t < outcomes.size(); t++) {
+      List<List<LabelledCandidate>> thread = new ArrayList<>();
+      for (Assessment a : outcomes.get(t).assessments()) {
+        List<LabelledCandidate> labelled = new ArrayList<>();
+        for (Candidate c : a.candidates()) {
+          labelled.add(new LabelledCandidate(a.query(), c, Scoreboard.cosine(vectors.get(c.passage()),
+              resolutions.get(t))));
+        }
+        thread.add(labelled);
+      }
+      threads.add(thread);
+    }
+    return threads;
   }
 
   private int seed(KnowledgeIndex index) {
@@ -172,7 +222,8 @@ public final class EvaluationHarness {
     // as the production worker: workflows, sends and the in-process assistant turn on the tickets queue, learning on
     // the heavy queue
     AssessActivities turn = new ComposedAssessment(
-        new NoLlmAssistantActivities(index, embedder, assistantSettings(), meters),
+        new NoLlmAssistantActivities(index, embedder, assistantSettings(), meters, options.answerability() == null
+            ? AnswerabilityModel.shipped() : AnswerabilityModel.read(options.answerability()), assessments),
         new RuleBasedRiskActivities(List.of(), embedder));
     Worker worker = env.newWorker(TaskQueues.TICKETS);
     worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class, LearningWorkflowImpl.class);

@@ -1,5 +1,6 @@
 package dev.vigil.tools.eval;
 
+import dev.vigil.activities.assistant.answerability.Assessment;
 import dev.vigil.activities.learning.importing.TicketFile;
 import dev.vigil.workflows.learning.HistoricalTicket;
 import dev.vigil.workflows.learning.LearningOutcome;
@@ -48,8 +49,11 @@ final class ThreadReplay {
       Duration.ofMillis(20));
   private int events;
 
-  ThreadReplay(TestWorkflowEnvironment env) {
+  private final AssessmentRecorder assessments;
+
+  ThreadReplay(TestWorkflowEnvironment env, AssessmentRecorder assessments) {
     this.env = env;
+    this.assessments = assessments;
     this.client = env.getWorkflowClient();
   }
 
@@ -72,6 +76,7 @@ final class ThreadReplay {
       }
     }
     TicketView before = view(id);
+    List<Assessment> assessed = assessments.of(id);
     Suggestion first = before.suggestions().stream().filter(s -> !s.citations().isEmpty()).findFirst().orElse(null);
     List<String> decisions = before.decisions().stream().filter(ThreadReplay::assistantDecision)
         .map(d -> d.action() + ": " + d.reason()).toList();
@@ -91,7 +96,8 @@ final class ThreadReplay {
         .map(c -> c.action() + (c.entryId() == null ? "" : " " + c.entryId()) + ": " + c.reason()).toList();
     return new ThreadOutcome(id, question, resolving.text(), first == null ? null : first.text(),
         first == null ? null : first.state().wireName(), first == null ? List.of() : first.citations(),
-        (int) before.suggestions().stream().filter(s -> !s.citations().isEmpty()).count(), decisions, learning);
+        (int) before.suggestions().stream().filter(s -> !s.citations().isEmpty()).count(), decisions, learning,
+        assessed);
   }
 
   private void post(String id, int index, HistoricalTicket.Turn turn) {

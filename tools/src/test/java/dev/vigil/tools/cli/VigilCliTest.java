@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.activities.assistant.AssistantSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -64,6 +66,18 @@ class VigilCliTest {
     Run nothing = run();
     assertThat(nothing.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
     assertThat(nothing.err()).contains("choose a command");
+  }
+
+  @Test
+  void anUnknownRetrievalModel_isAUsageErrorListingTheKnownOnes() throws Exception {
+    Path threads = Files.createTempFile("threads", ".jsonl");
+    try {
+      Run bad = run("eval", "--threads", threads.toString(), "--out", "target/never", "--retriever", "gpt-embed");
+      assertThat(bad.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+      assertThat(bad.err()).contains("--retriever must be one of [minilm, bge-small], not gpt-embed");
+    } finally {
+      Files.delete(threads);
+    }
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.activities.assistant.AssistantSettings;
+import dev.vigil.activities.assistant.answerability.AnswerabilityFeatures;
 import dev.vigil.activities.knowledge.MiniLmEmbedder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -45,7 +47,8 @@ class EvaluationHarnessTest {
   }
 
   private Scoreboard.Window run(boolean learning, Path out) throws Exception {
-    EvalOptions options = new EvalOptions(fixture(), out, 2, learning, 0.6, 0.7, null, 0, 0.55,
+    EvalOptions options = new EvalOptions(fixture(), out, 2, learning, 0.6, 0.7, null, 0,
+        AssistantSettings.defaults().minConfidence(),
         java.time.ZoneOffset.UTC);
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     return new EvaluationHarness(options, embedder, quiet, quiet).run();
@@ -73,7 +76,22 @@ class EvaluationHarnessTest {
     assertThat(first.get("learning").toString()).contains("created");
     assertThat(threads.stream().map(this::json).filter(t -> t.get("match").asBoolean()))
         .allSatisfy(t -> assertThat(t.get("citations")).isNotEmpty());
-    assertThat(Files.readString(out.resolve("report.md"))).contains("| **overall** | 5 |", "CC BY-SA 3.0");
+    assertThat(Files.readString(out.resolve("report.md"))).contains("| **overall** | 5 |", "CC BY-SA 3.0",
+        "## Operating curve", "| 0.10 |", "| **" + EvalReport.threshold(AssistantSettings.defaults().minConfidence()) + "** |");
+    List<JsonNode> candidates = Files.readAllLines(out.resolve("candidates.jsonl")).stream().map(this::json).toList();
+    assertThat(candidates).as("what the assistant weighed after learning from the first thread").isNotEmpty()
+        .allSatisfy(c -> assertThat(c.get("features").size()).isEqualTo(AnswerabilityFeatures.NAMES.size()));
+    JsonNode curve = metrics.get("operating_curve");
+    JsonNode live = null;
+    for (JsonNode point : curve) {
+      if (point.get("min_confidence").asDouble() == AssistantSettings.defaults().minConfidence()) {
+        live = point;
+      }
+    }
+    assertThat(live).as("the run's own threshold is on the curve").isNotNull();
+    assertThat(live.get("answered_rate").asDouble()).as("and reproduces the run's figures")
+        .isEqualTo(metrics.get("overall").get("answered_rate").asDouble());
+    assertThat(live.get("useful_rate").asDouble()).isEqualTo(metrics.get("overall").get("useful_rate").asDouble());
     assertThat(ImageIO.read(out.resolve(EvalReport.CHART).toFile()).getWidth()).isEqualTo(960);
   }
 
