@@ -244,7 +244,8 @@ public class NoLlmAssistantActivities implements AssistantActivities {
             "repeat: " + id + " was already offered on this ticket");
       }
     }
-    float[] vector = embedder.embed(answer);
+    // the first answer on a ticket has nothing to repeat: no embedding needed
+    float[] vector = request.offeredAnswers().isEmpty() ? null : embedder.embed(answer);
     for (String offered : request.offeredAnswers()) {
       double similarity = Embedder.cosine(vector, embedder.embed(offered));
       if (similarity >= settings.repeatCosine()) {
