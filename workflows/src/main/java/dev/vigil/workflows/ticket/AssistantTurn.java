@@ -14,6 +14,7 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,9 @@ final class AssistantTurn {
   static final String OFFLOAD = "assistant-offload";
 
   private final boolean inProcess;
+  private boolean concurrent;
+  private boolean running;
+  private boolean finished;
   private final AssessActivities local;
   private final AssessActivities heavy;
   private final TicketState state;
@@ -79,9 +83,36 @@ final class AssistantTurn {
     }
   }
 
+  /**
+   * {@code concurrent}: the turn runs beside the ticket's loop (timers, events and sends go on while it embeds and
+   * searches) instead of blocking it; false replays runs recorded before that.
+   */
+  void runConcurrently(boolean concurrent) {
+    this.concurrent = concurrent;
+  }
+
+  /** When the queued turns are due, or null while a turn is still running (they go next) or none is queued. */
+  Instant dueAt() {
+    return running ? null : state.assistDueAt();
+  }
+
+  /** Whether a turn is running (the run neither continues as new nor completes meanwhile). */
+  boolean running() {
+    return running;
+  }
+
+  /** Whether a running turn has finished since {@link #acknowledge()}: the loop wakes to take the next one. */
+  boolean finished() {
+    return finished;
+  }
+
+  void acknowledge() {
+    finished = false;
+  }
+
   /** Takes the turn on the queued customer turns once their batch window is over. */
   void takeIfDue() {
-    Instant due = state.assistDueAt();
+    Instant due = dueAt();
     if (due != null && !now().isBefore(due)) {
       take(state.takePendingTurns(), assessorFor(due));
     }
@@ -122,6 +153,19 @@ final class AssistantTurn {
         view.suggestions().stream().map(Suggestion::text).toList(),
         view.suggestions().stream().flatMap(s -> s.citations().stream()).distinct().toList(),
         DialogueContext.before(view.messages(), turns));
+    if (concurrent) {
+      running = true;
+      Async.function(assessor::assess, request).handle((assessment, failure) -> {
+        if (failure != null) {
+          failed(request, assessor, failure);
+        } else {
+          conclude(assessment, answer, latest);
+          done();
+        }
+        return null;
+      });
+      return;
+    }
     Assessment assessment;
     try {
       assessment = assessor.assess(request);
@@ -131,12 +175,46 @@ final class AssistantTurn {
       riskRulesAlone(request, assessor);
       return;
     }
+    conclude(assessment, answer, latest);
+  }
+
+  /** What the turn's assessment means for the ticket, which may have moved on while it ran. */
+  private void conclude(Assessment assessment, boolean answer, Message latest) {
     raiseAlerts(assessment);
     if (!answer) {
       silent("an analyst already replied to the customer");
       return;
     }
+    if (state.analystRepliedAfter(latest)) {
+      silent("an analyst replied to the customer meanwhile");
+      return;
+    }
+    if (!state.status().isOpen()) {
+      silent("ticket is " + state.status().wireName());
+      return;
+    }
     decide(state.view(), assessment.understanding(), assessment.proposal(), latest);
+  }
+
+  /** A running turn failed: the reason in the log, and the risk rules alone still get their chance. */
+  private void failed(AssessRequest request, AssessActivities assessor, Throwable failure) {
+    log.warn("ticket {}: assistant failed", request.ticketId(), failure);
+    silent("assistant unavailable: " + TicketMetrics.rootMessage(failure));
+    Async.function(assessor::assess, request.withoutAnswer()).handle((assessment, riskFailure) -> {
+      if (riskFailure != null) {
+        state.decide(now(), DecisionKind.RISK_RULES_UNAVAILABLE, "risk rules unavailable",
+            TicketMetrics.rootMessage(riskFailure));
+      } else {
+        raiseAlerts(assessment);
+      }
+      done();
+      return null;
+    });
+  }
+
+  private void done() {
+    running = false;
+    finished = true;
   }
 
   /** When answering failed, the alerts still go out: the same turn, risk rules only. */

@@ -31,6 +31,8 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   private static final Logger log = Workflow.getLogger(TicketWorkflowImpl.class);
   /** Version gate: answers reviewed while the ticket is open (histories before it have no review timers). */
   static final String ANSWER_REVIEWS = "answer-reviews";
+  /** Version gate: the assistant's turn runs beside the loop, so timers and events never wait for it. */
+  static final String CONCURRENT_TURNS = "concurrent-turns";
 
   private final Inbox inbox = new Inbox();
   private final TicketSettings settings;
@@ -58,10 +60,13 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   public TicketView run(TicketWorkflowInput input) {
     // runs recorded before answers were reviewed on open tickets replay without the review timers
     this.reviews = new AnswerReviews(state, Workflow.getVersion(ANSWER_REVIEWS, Workflow.DEFAULT_VERSION, 1) >= 1);
+    // and those recorded before the assistant's turn ran beside the loop, with the turn blocking it
+    assistant.runConcurrently(Workflow.getVersion(CONCURRENT_TURNS, Workflow.DEFAULT_VERSION, 1) >= 1);
     publish();
     outbound.resumeHandedOver();
     while (true) {
       state.refreshCheckIn();
+      assistant.acknowledge();
       awaitWorkOrDeadline();
       applyInbox();
       assistant.takeIfDue();
@@ -70,16 +75,18 @@ public class TicketWorkflowImpl implements TicketWorkflow {
       reviews.startDue();
       if (shouldContinueAsNew()) {
         // Update handlers wait only for the inbox, which was just drained: let them answer, then hand over. An event
-        // arriving meanwhile goes round the loop once more; sends in flight travel in the state (see Outbox).
-        Workflow.await(() -> Workflow.isEveryHandlerFinished() || !inbox.isEmpty());
-        if (inbox.isEmpty() && Workflow.isEveryHandlerFinished()) {
+        // arriving meanwhile goes round the loop once more; sends in flight travel in the state (see Outbox); a
+        // running assistant turn finishes first (bounded by its timeouts), so its customer turns are not lost.
+        Workflow.await(() -> (Workflow.isEveryHandlerFinished() && !assistant.running()) || !inbox.isEmpty());
+        if (inbox.isEmpty() && Workflow.isEveryHandlerFinished() && !assistant.running()) {
           log.info("ticket {} continues as new after {} history events ({} sends handed over)",
               state.facts().id(), Workflow.getInfo().getHistoryLength(), state.outbox().pending().size());
           Workflow.continueAsNew(new TicketWorkflowInput(state.facts().id(), settings, state));
         }
       } else if (retentionOver() && inbox.isEmpty()) {
         // the last sends settle within their day; a reopening event still goes round the loop
-        Workflow.await(() -> !inbox.isEmpty() || (Workflow.isEveryHandlerFinished() && outbound.settled()));
+        Workflow.await(() -> !inbox.isEmpty()
+            || (Workflow.isEveryHandlerFinished() && outbound.settled() && !assistant.running()));
         if (inbox.isEmpty()) {
           return state.view();
         }
@@ -127,15 +134,15 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   private void awaitWorkOrDeadline() {
     Instant retentionEnd = state.status() == TicketStatus.CLOSED
         ? state.closedAt().plus(settings.closedRetention()) : null;
-    Instant deadline = Stream.of(state.assistDueAt(), state.autoAnswerDueAt(), state.nextCheckInAt(),
+    Instant deadline = Stream.of(assistant.dueAt(), state.autoAnswerDueAt(), state.nextCheckInAt(),
         state.reminderDueAt(), reviews.dueAt(), retentionEnd).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
     if (deadline == null) {
-      Workflow.await(() -> !inbox.isEmpty() || shouldContinueAsNew());
+      Workflow.await(() -> !inbox.isEmpty() || shouldContinueAsNew() || assistant.finished());
       return;
     }
     Duration left = Duration.between(now(), deadline);
     if (left.compareTo(Duration.ZERO) > 0) {
-      Workflow.await(left, () -> !inbox.isEmpty() || shouldContinueAsNew());
+      Workflow.await(left, () -> !inbox.isEmpty() || shouldContinueAsNew() || assistant.finished());
     }
   }
 

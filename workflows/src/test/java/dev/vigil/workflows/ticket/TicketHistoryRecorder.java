@@ -28,14 +28,15 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <p>v2: the ticket's life with analysts' updates answered by small results. v3: the ticket's state split into
  * components (the continue-as-new input changed shape), so v3 also records a run that starts from a carried state.
  * v4: answers reviewed while the ticket is open (the {@code answer-reviews} version marker, a review timer and its
- * activity 20 minutes after the adopted suggestion).
+ * activity 20 minutes after the adopted suggestion). v5: the assistant's turn runs beside the loop (the
+ * {@code concurrent-turns} marker; the turn's outcome applied when it completes).
  */
 @EnabledIfSystemProperty(named = "vigil.record-histories", matches = "true")
 class TicketHistoryRecorder {
   static final String TICKET = "REPLAY-1";
-  static final String FILE = "ticket-v4.json";
+  static final String FILE = "ticket-v5.json";
   static final String CONTINUED_TICKET = "REPLAY-CAN";
-  static final String CONTINUED_FILE = "ticket-v4-continued.json";
+  static final String CONTINUED_FILE = "ticket-v5-continued.json";
 
   @Test
   void recordTicketHistory() throws Exception {

@@ -33,6 +33,8 @@ class TicketWorkflowReplayTest {
       "ticket-v2.json, REPLAY-1",
       "ticket-v3.json, REPLAY-1",
       "ticket-v3-continued.json, REPLAY-CAN",
+      "ticket-v4.json, REPLAY-1",
+      "ticket-v4-continued.json, REPLAY-CAN",
       TicketHistoryRecorder.FILE + ", " + TicketHistoryRecorder.TICKET,
       TicketHistoryRecorder.CONTINUED_FILE + ", " + TicketHistoryRecorder.CONTINUED_TICKET})
   void recordedHistoryReplays(String file, String ticketId) throws Exception {
