@@ -23,6 +23,11 @@ public record Provenance(List<String> ticketIds, List<String> messageIds, String
     return new Provenance(List.copyOf(tickets), List.copyOf(messages), importSource);
   }
 
+  /** Whether this provenance names any of {@code tickets}. */
+  public boolean namesAnyOf(java.util.Set<String> tickets) {
+    return ticketIds.stream().anyMatch(tickets::contains);
+  }
+
   public static Provenance learned(String ticketId, List<String> messageIds) {
     return new Provenance(List.of(ticketId), messageIds, null);
   }

@@ -8,7 +8,6 @@ import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DeleteWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
-import io.temporal.api.workflowservice.v1.TerminateWorkflowExecutionRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,17 +64,7 @@ public final class ClusterWorkflowRuns implements WorkflowRuns {
 
   @Override
   public void terminate(String workflowId, String reason) {
-    try {
-      stubs.blockingStub().terminateWorkflowExecution(TerminateWorkflowExecutionRequest.newBuilder()
-          .setNamespace(namespace)
-          .setWorkflowExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-          .setReason(reason)
-          .build());
-    } catch (StatusRuntimeException e) {
-      if (!RunErrors.alreadyGone(e)) {
-        throw e;
-      }
-    }
+    RunErrors.terminate(stubs, namespace, WorkflowExecution.newBuilder().setWorkflowId(workflowId).build(), reason);
   }
 
   @Override

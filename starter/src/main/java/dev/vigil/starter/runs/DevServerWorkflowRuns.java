@@ -11,7 +11,6 @@ import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
-import io.temporal.api.workflowservice.v1.TerminateWorkflowExecutionRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,17 +79,7 @@ public final class DevServerWorkflowRuns implements WorkflowRuns {
   public void terminate(String workflowId, String reason) {
     for (WorkflowExecutionInfo run : runs(workflowId)) {
       if (run.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-        try {
-          stubs.blockingStub().terminateWorkflowExecution(TerminateWorkflowExecutionRequest.newBuilder()
-              .setNamespace(namespace)
-              .setWorkflowExecution(run.getExecution())
-              .setReason(reason)
-              .build());
-        } catch (StatusRuntimeException e) {
-          if (!RunErrors.alreadyGone(e)) {
-            throw e;
-          }
-        }
+        RunErrors.terminate(stubs, namespace, run.getExecution(), reason);
       }
     }
   }

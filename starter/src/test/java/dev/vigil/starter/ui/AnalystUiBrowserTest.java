@@ -128,7 +128,7 @@ class AnalystUiBrowserTest {
     http.webhook(VigilHttp.created(id, "API key rotation", "acme"));
     browser.await(10, d -> d.findElements(By.cssSelector("tr[data-ticket='" + id + "']")).size() == 1);
     assertThat(js.executeScript("return window.vigilSamePage === true")).as("the queue is live").isEqualTo(true);
-    browser.find("tr[data-ticket='" + id + "'] a").click();
+    browser.click("tr[data-ticket='" + id + "'] a");
     browser.await(10, d -> browser.path().equals("/tickets/" + id));
     assertThat(browser.driver.findElements(By.cssSelector(".suggestion"))).isEmpty();
     js.executeScript("window.vigilSamePage = true;");
@@ -244,7 +244,7 @@ class AnalystUiBrowserTest {
     browser.signIn("andy", "andy-pw");
     browser.open("/tickets");
     browser.await(10, d -> d.findElements(By.cssSelector("tr[data-ticket='" + id + "']")).size() == 1);
-    browser.find("tr[data-ticket='" + id + "'] a").click();
+    browser.click("tr[data-ticket='" + id + "'] a");
     browser.await(10, d -> browser.path().equals("/tickets/" + id + "?source=zendesk"));
     assertThat(browser.find("h1").getText()).contains("Backups fail with error 0x80");
 

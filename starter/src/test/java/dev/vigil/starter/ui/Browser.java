@@ -58,6 +58,14 @@ final class Browser implements AutoCloseable {
     return driver.findElement(By.cssSelector(css));
   }
 
+  /** Clicks what {@code css} selects, finding it again when a live update replaced it in between (the queue's rows). */
+  void click(String css) {
+    await(10, d -> {
+      d.findElement(By.cssSelector(css)).click();
+      return true;
+    });
+  }
+
   /** Waits up to {@code seconds} for the condition to be non-null and not false. */
   <T> T await(int seconds, Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100))

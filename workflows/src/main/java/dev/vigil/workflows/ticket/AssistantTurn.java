@@ -34,6 +34,12 @@ final class AssistantTurn {
    * queue instead of inside the workflow task, so workflow tasks — timers above all — are not held behind turns.
    */
   static final Duration BACKLOG = Duration.ofSeconds(2);
+  /** A failed turn is retried twice, then recorded as the assistant being unavailable (the risk rules still run). */
+  private static final RetryOptions RETRIES = RetryOptions.newBuilder()
+      .setInitialInterval(Duration.ofMillis(500))
+      .setBackoffCoefficient(2.0)
+      .setMaximumAttempts(3)
+      .build();
   /** Version gate: late in-process turns offloaded to the heavy queue. */
   static final String OFFLOAD = "assistant-offload";
 
@@ -54,20 +60,12 @@ final class AssistantTurn {
     this.inProcess = inProcess;
     this.local = Workflow.newLocalActivityStub(AssessActivities.class, LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(30))
-        .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofMillis(500))
-            .setBackoffCoefficient(2.0)
-            .setMaximumAttempts(3)
-            .build())
+        .setRetryOptions(RETRIES)
         .build());
     this.heavy = Workflow.newActivityStub(AssessActivities.class, ActivityOptions.newBuilder()
         .setTaskQueue(TaskQueues.HEAVY)
         .setStartToCloseTimeout(Duration.ofSeconds(90))
-        .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofMillis(500))
-            .setBackoffCoefficient(2.0)
-            .setMaximumAttempts(3)
-            .build())
+        .setRetryOptions(RETRIES)
         .build());
     this.state = state;
     this.outbound = outbound;

@@ -430,7 +430,7 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
         List<Hit<ObjectNode>> hits = page.hits().hits();
         for (Hit<ObjectNode> hit : hits) {
           KnowledgeEntry version = KnowledgeJson.MAPPER.treeToValue(hit.source(), KnowledgeEntry.class);
-          if (version.provenance().ticketIds().stream().anyMatch(wanted::contains)) {
+          if (version.provenance().namesAnyOf(wanted)) {
             ids.add(version.id());
           }
         }

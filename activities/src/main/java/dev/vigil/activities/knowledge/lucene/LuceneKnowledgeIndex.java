@@ -303,7 +303,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         TopDocs all = searcher.search(versions, Math.max(1, searcher.count(versions)));
         for (ScoreDoc doc : all.scoreDocs) {
           KnowledgeEntry version = entryOf(searcher, doc);
-          if (version.provenance().ticketIds().stream().anyMatch(wanted::contains)) {
+          if (version.provenance().namesAnyOf(wanted)) {
             ids.add(version.id());
           }
         }
