@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Workflow runs on Vigil's in-process dev server (Temporal's test server): it has the legacy open/closed lists (every
@@ -38,24 +39,25 @@ public final class DevServerWorkflowRuns implements WorkflowRuns {
 
   @Override
   public List<String> ticketsOf(String tenant, String customerKey) {
-    List<String> ids = new ArrayList<>();
-    for (String workflowId : workflowIds(TICKET_WORKFLOW)) {
-      WorkflowExecutionInfo latest = describe(workflowId);
-      if (latest != null && !isRemoved(latest)
-          && Objects.equals(tenant, SearchAttributeValues.keyword(latest, TicketSearchAttributes.TENANT))
-          && customerKey.equals(SearchAttributeValues.keyword(latest, TicketSearchAttributes.CUSTOMER))) {
-        ids.add(workflowId);
-      }
-    }
-    return ids;
+    return latestRunsWhere(TICKET_WORKFLOW, latest ->
+        Objects.equals(tenant, SearchAttributeValues.keyword(latest, TicketSearchAttributes.TENANT))
+            && customerKey.equals(SearchAttributeValues.keyword(latest, TicketSearchAttributes.CUSTOMER)));
   }
 
   @Override
   public List<String> ticketsClosedBefore(Instant cutoff) {
+    return latestRunsWhere(TICKET_WORKFLOW, latest -> closedBefore(latest, cutoff));
+  }
+
+  /**
+   * Workflows of {@code type} whose latest run, not removed, satisfies {@code wanted}; each is described, since the
+   * lists carry no search attributes.
+   */
+  private List<String> latestRunsWhere(String type, Predicate<WorkflowExecutionInfo> wanted) {
     List<String> ids = new ArrayList<>();
-    for (String workflowId : workflowIds(TICKET_WORKFLOW)) {
+    for (String workflowId : workflowIds(type)) {
       WorkflowExecutionInfo latest = describe(workflowId);
-      if (latest != null && !isRemoved(latest) && closedBefore(latest, cutoff)) {
+      if (latest != null && !isRemoved(latest) && wanted.test(latest)) {
         ids.add(workflowId);
       }
     }

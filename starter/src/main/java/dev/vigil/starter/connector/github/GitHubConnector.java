@@ -70,18 +70,12 @@ public final class GitHubConnector implements Connector {
 
   @Override
   public ConnectorMapping map(InboundRequest request, KnownTickets known) {
-    String kind = request.header(EVENT);
-    if (kind == null || kind.isBlank()) {
-      throw new InvalidEventException("$", "missing " + EVENT + " header");
-    }
+    String kind = request.requiredHeader(EVENT, null);
     JsonNode root = NativeJson.parse(request.body());
     if (kind.equals("ping")) {
       return ConnectorMapping.ignored(null, "ping: the webhook is connected");
     }
-    String delivery = request.header(DELIVERY);
-    if (delivery == null || delivery.isBlank()) {
-      throw new InvalidEventException("$", "missing " + DELIVERY + " header");
-    }
+    String delivery = request.requiredHeader(DELIVERY, null);
     String ticketId = ticketId(requiredText(root, "repository.owner.login"), requiredText(root, "repository.name"),
         requiredText(root, "issue.number"));
     if (!TicketIds.isValidTicketId(ticketId)) {

@@ -69,10 +69,7 @@ public final class JiraConnector implements Connector {
     JsonNode root = NativeJson.parse(request.body());
     String kind = requiredText(root, "webhookEvent");
     String ticketId = requiredText(root, "issue.key");
-    String delivery = request.header(DELIVERY);
-    if (delivery == null || delivery.isBlank()) {
-      throw new InvalidEventException("$", "missing " + DELIVERY + " header: Jira sends it with every delivery");
-    }
+    String delivery = request.requiredHeader(DELIVERY, "Jira sends it with every delivery");
     String eventId = "jira:" + delivery.trim();
     Instant at = NativeJson.instant(root, "timestamp", request.receivedAt());
     TicketFacts facts = facts(root, ticketId);

@@ -14,7 +14,6 @@ import dev.vigil.starter.connector.KnownTicket;
 import dev.vigil.starter.connector.KnownTickets;
 import dev.vigil.starter.connector.NativeJson;
 import dev.vigil.starter.connector.SourceSettings;
-import dev.vigil.starter.webhook.InvalidEventException;
 import dev.vigil.workflows.ticket.Analyst;
 import dev.vigil.workflows.ticket.Customer;
 import dev.vigil.workflows.ticket.IncomingMessage;
@@ -70,10 +69,7 @@ public final class ZammadConnector implements Connector {
   public ConnectorMapping map(InboundRequest request, KnownTickets knownTickets) {
     JsonNode root = NativeJson.parse(request.body());
     String ticketId = requiredText(root, "ticket.id");
-    String delivery = request.header(DELIVERY);
-    if (delivery == null || delivery.isBlank()) {
-      throw new InvalidEventException("$", "missing " + DELIVERY + " header: Zammad sends it with every delivery");
-    }
+    String delivery = request.requiredHeader(DELIVERY, "Zammad sends it with every delivery");
     String eventId = "zammad:" + delivery.trim();
     JsonNode ticket = at(root, "ticket");
     Instant at = NativeJson.instant(ticket, "updated_at", request.receivedAt());
